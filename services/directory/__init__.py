@@ -1,0 +1,1 @@
+"""Directory service: org units, people, households, governance elements, login and tokens."""

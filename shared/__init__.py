@@ -1,0 +1,1 @@
+"""Common library of every zhili process: settings, database, events, gRPC, auth, errors, logs, metrics."""

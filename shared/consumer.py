@@ -1,0 +1,144 @@
+"""Durable JetStream consumers with exactly-once effect: effect and event id commit together."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from google.protobuf.message import DecodeError, Message
+from nats.errors import TimeoutError as NatsTimeout
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from shared import db as dbmod
+from shared.bus import DEAD_LETTER_PREFIX
+from shared.errors import DomainError
+from shared.logs import trace_id_var
+from shared.metrics import EVENTS_CONSUMED
+from shared.outbox import MSG_ID_HEADER, TRACE_ID_HEADER, Database, Transaction
+
+log = logging.getLogger(__name__)
+
+
+class PoisonMessage(Exception):
+    """The event can never be applied (malformed, contradicts the rules): park it, do not retry."""
+
+
+class _AppliedElsewhere(Exception):
+    pass
+
+
+Handler = Callable[[Transaction, Message], Awaitable[None]]
+
+
+@dataclass
+class Subscription:
+    durable: str            # consumer name, also the key in processed_events
+    stream: str
+    subject: str            # filter subject, e.g. "tasks.assignment.>"
+    message_type: type[Message]
+    handler: Handler
+    max_deliver: int = 12   # after that many failed attempts the event is parked, never dropped
+    ack_wait_seconds: float = 30.0
+
+
+def backoff_seconds(attempt: int) -> float:
+    """Delay before redelivery after `attempt` failed deliveries: 0.5 s doubling up to 60 s."""
+    return min(0.5 * 2 ** max(attempt - 1, 0), 60.0)
+
+
+class EventConsumer:
+    """Pulls one subscription's events and applies each exactly once in effect."""
+
+    def __init__(self, database: Database, js, subscription: Subscription, *,
+                 after_commit: Callable[[str], None] | None = None) -> None:
+        self._db = database
+        self._js = js
+        self._sub = subscription
+        self._after_commit = after_commit
+
+    async def run(self) -> None:
+        sub = self._sub
+        config = ConsumerConfig(durable_name=sub.durable, ack_policy=AckPolicy.EXPLICIT,
+                                deliver_policy=DeliverPolicy.ALL, filter_subject=sub.subject,
+                                ack_wait=sub.ack_wait_seconds, max_deliver=-1)
+        pull = await self._js.pull_subscribe(sub.subject, durable=sub.durable, stream=sub.stream,
+                                             config=config)
+        while True:
+            try:
+                messages = await pull.fetch(batch=50, timeout=1)
+            except NatsTimeout:
+                continue
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # connection lost: nats-py reconnects, we keep asking
+                log.warning("fetch failed", extra={"consumer": sub.durable, "error": repr(exc)})
+                await asyncio.sleep(0.5)
+                continue
+            for message in messages:
+                await self.handle(message)
+
+    async def handle(self, message) -> None:
+        sub = self._sub
+        headers = message.headers or {}
+        event_id = headers.get(MSG_ID_HEADER, "")
+        trace_id_var.set(headers.get(TRACE_ID_HEADER, ""))
+        attempt = message.metadata.num_delivered if message.metadata else 1
+        try:
+            if not event_id:
+                raise PoisonMessage("missing Nats-Msg-Id header")
+            try:
+                event = sub.message_type.FromString(message.data)
+            except DecodeError as exc:
+                raise PoisonMessage(f"cannot decode {sub.message_type.__name__}: {exc}") from exc
+            applied = await self._apply_once(event_id, event)
+        except (PoisonMessage, DomainError) as exc:
+            await self._park(message, event_id, f"poison: {exc!r}")
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # transient (database busy, peer down): retry later
+            if attempt >= sub.max_deliver:
+                await self._park(message, event_id, f"gave up after {attempt} attempts: {exc!r}")
+                return
+            EVENTS_CONSUMED.labels(sub.durable, "retried").inc()
+            log.warning("event failed, will retry", extra={
+                "consumer": sub.durable, "event_id": event_id, "attempt": attempt,
+                "error": repr(exc)})
+            await message.nak(delay=backoff_seconds(attempt))
+            return
+        if self._after_commit:
+            self._after_commit(event_id)
+        await message.ack()
+        EVENTS_CONSUMED.labels(sub.durable, "applied" if applied else "duplicate").inc()
+
+    async def _apply_once(self, event_id: str, event: Message) -> bool:
+        processed = self._db.tables.processed_events
+        try:
+            async with self._db.transaction() as tx:
+                seen = await tx.session.scalar(select(processed.c.event_id).where(
+                    processed.c.consumer == self._sub.durable, processed.c.event_id == event_id))
+                if seen:
+                    return False
+                try:
+                    await tx.session.execute(processed.insert().values(
+                        consumer=self._sub.durable, event_id=event_id,
+                        processed_at=dbmod.utcnow()))
+                except IntegrityError as exc:
+                    raise _AppliedElsewhere from exc
+                await self._sub.handler(tx, event)
+        except _AppliedElsewhere:
+            return False  # another replica applied it concurrently; its commit is the one effect
+        return True
+
+    async def _park(self, message, event_id: str, reason: str) -> None:
+        """Move the event to the dead-letter stream with the reason, then stop redelivery."""
+        log.error("event parked on dead-letter subject", extra={
+            "consumer": self._sub.durable, "event_id": event_id, "reason": reason})
+        await self._js.publish(f"{DEAD_LETTER_PREFIX}.{self._sub.durable}", message.data, headers={
+            "Zhili-Dead-Reason": reason[:500], "Zhili-Original-Subject": message.subject,
+            MSG_ID_HEADER: f"dead-{self._sub.durable}-{event_id or dbmod.new_id()}"})
+        await message.term()
+        EVENTS_CONSUMED.labels(self._sub.durable, "parked").inc()

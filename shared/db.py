@@ -1,0 +1,85 @@
+"""Database access: async engines for PostgreSQL (psycopg 3) and SQLite, metadata conventions, ids."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import uuid6
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_metadata() -> MetaData:
+    return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_id() -> str:
+    """Time-ordered UUID (v7) as text: sortable by creation, unique across replicas."""
+    return str(uuid6.uuid7())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite returns naive datetimes; everything we store is UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+def async_url(url: str) -> str:
+    """`sqlite:///f.db` → aiosqlite, `postgresql://` → psycopg (async)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.set(drivername="sqlite+aiosqlite"))
+    return str(parsed.set(drivername="postgresql+psycopg"))
+
+
+def sync_url(url: str) -> str:
+    """The same database with a synchronous driver (Alembic, admin scripts)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.set(drivername="sqlite"))
+    return str(parsed.set(drivername="postgresql+psycopg"))
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    if is_sqlite(url):
+        engine = create_async_engine(async_url(url), connect_args={"timeout": 30})
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(async_url(url), pool_size=pool_size, max_overflow=pool_size,
+                               pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def sessionmaker(engine: AsyncEngine) -> async_sessionmaker:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def uuid_text(value: str) -> str:
+    """Normalise an id given by a caller; raises ValueError when it is not a UUID."""
+    return str(uuid.UUID(value))
