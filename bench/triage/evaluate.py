@@ -1,0 +1,138 @@
+"""Measure petition triage on the labelled reports: accuracy per split, latency, misses; writes RESULTS.md."""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from services.petitions.triage import Triage  # noqa: E402
+
+
+def load_reports(path: Path = HERE / "reports.csv") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def evaluate(triage: Triage, reports: list[dict[str, str]]) -> dict[str, object]:
+    """Category top-1/top-3, level accuracy with and without level refinement, and the misses."""
+    top1 = top3 = level_ok = level_default_ok = 0
+    misses = []
+    for r in reports:
+        got = triage.suggest(r["text"], limit=3)
+        codes = [s.category_code for s in got]
+        first = got[0] if got else None
+        top1 += bool(codes) and codes[0] == r["expected_category"]
+        top3 += r["expected_category"] in codes
+        level_ok += first is not None and first.level == r["expected_level"]
+        level_default_ok += first is not None and first.default_level == r["expected_level"]
+        if not codes or codes[0] != r["expected_category"] or first.level != r["expected_level"]:
+            misses.append((r, got))
+    n = len(reports) or 1
+    return {"n": len(reports), "top1": top1 / n, "top3": top3 / n, "level": level_ok / n,
+            "level_default": level_default_ok / n, "misses": misses}
+
+
+def latency_ms(triage: Triage, texts: list[str], rounds: int) -> dict[str, float]:
+    """Per-call latency of suggest() on full texts and on every prefix (what a typing person sends)."""
+    def measure(samples: list[str]) -> list[float]:
+        out = []
+        for _ in range(rounds):
+            for text in samples:
+                t0 = time.perf_counter()
+                triage.suggest(text)
+                out.append((time.perf_counter() - t0) * 1000)
+        return sorted(out)
+
+    full = measure(texts)
+    prefixes = measure([t[:k] for t in texts for k in range(2, len(t) + 1, 4)])
+
+    def pct(xs: list[float], q: float) -> float:
+        return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+    return {"full_p50": pct(full, .5), "full_p95": pct(full, .95), "full_max": full[-1],
+            "prefix_p50": pct(prefixes, .5), "prefix_p95": pct(prefixes, .95), "calls": len(full) + len(prefixes)}
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"nproc": str(nproc), "cpu": cpu, "python": platform.python_version(),
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "os": platform.platform()}
+
+
+def _fmt_miss(r: dict[str, str], got: list) -> str:
+    guess = ", ".join(f"{s.category_code} {s.name}/{s.level} ({s.score:.2f})" for s in got) or "（无建议）"
+    return (f"| {r['id']} | {r['source']} | {r['text']} | {r['expected_category']}/{r['expected_level']} "
+            f"| {guess} |")
+
+
+def write_results(results: dict[str, dict], lat: dict[str, float], build_s: float, path: Path) -> None:
+    m = machine()
+    lines = ["# Petition triage — results", "",
+             "Written by `python bench/triage/evaluate.py`; do not edit by hand.", "",
+             f"Machine: {m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, {m['os']}; run {m['date']}.", "",
+             "| split | reports | category top-1 | category top-3 | level | level without refinement |",
+             "|---|---|---|---|---|---|"]
+    for split, r in results.items():
+        lines.append(f"| {split} | {r['n']} | {r['top1']:.1%} | {r['top3']:.1%} | {r['level']:.1%} "
+                     f"| {r['level_default']:.1%} |")
+    lines += ["", "Level is judged on the top-1 suggestion (a wrong category usually means a wrong level too). "
+              "\"Without refinement\" uses the category's default level, ignoring 多次反映未解决 / 涉及多个村 / "
+              "群体性诉求 signals.", "",
+              f"Latency of `suggest()` (one process, warm, {lat['calls']} calls): full report p50 "
+              f"{lat['full_p50']:.2f} ms, p95 {lat['full_p95']:.2f} ms, max {lat['full_max']:.2f} ms; "
+              f"typing prefixes p50 {lat['prefix_p50']:.2f} ms, p95 {lat['prefix_p95']:.2f} ms. "
+              f"Building the model (jieba dictionary + index) took {build_s:.2f} s.", ""]
+    for split, r in results.items():
+        if split == "all":
+            continue
+        lines += [f"## Misses — {split}", "", "| id | source | text | expected | got (top-3) |", "|---|---|---|---|---|"]
+        lines += [_fmt_miss(rep, got) for rep, got in r["misses"]] or ["| — | | | | |"]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", choices=["dev", "test", "all"], default=None,
+                        help="print one split only and do not write RESULTS.md (for tuning on dev)")
+    parser.add_argument("--rounds", type=int, default=5, help="latency repetitions")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    triage = Triage.from_files()
+    triage.suggest("预热")
+    build_s = time.perf_counter() - t0
+    reports = load_reports()
+    splits = [args.split] if args.split else ["dev", "test", "all"]
+    results = {s: evaluate(triage, [r for r in reports if s == "all" or r["split"] == s]) for s in splits}
+    for split, r in results.items():
+        print(f"{split:5} n={r['n']:3} top1={r['top1']:.1%} top3={r['top3']:.1%} "
+              f"level={r['level']:.1%} (default level {r['level_default']:.1%})")
+    if args.split:
+        for rep, got in results[args.split]["misses"]:
+            print(" ", _fmt_miss(rep, got))
+        return 0
+    lat = latency_ms(triage, [r["text"] for r in reports], args.rounds)
+    print({k: round(v, 3) for k, v in lat.items()})
+    write_results(results, lat, build_s, HERE / "RESULTS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

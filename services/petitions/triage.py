@@ -1,0 +1,234 @@
+"""Petition triage: suggest a child category, the level that resolves it and a department, from free text."""
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import math
+import re
+import unicodedata
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+with warnings.catch_warnings():  # jieba 0.42.1 imports the deprecated pkg_resources
+    warnings.simplefilter("ignore")
+    import jieba
+
+DATA_DIR = Path(__file__).parent / "data"
+LEVELS = ("village", "town", "county")
+#: Who takes a report once it has to go one level above the category's usual one (统筹分流).
+RAISED_DEPARTMENT = {"town": "镇社会治理中心（矛调中心）", "county": "县（市、区）社会矛盾纠纷调处化解中心"}
+#: Common misspellings in residents' reports (typed by pinyin or by ear).
+TYPOS = {"拉圾": "垃圾", "垃级": "垃圾", "燥音": "噪音", "躁音": "噪音", "秸杆": "秸秆", "阴井": "窨井",
+         "窖井": "窨井", "煤汽": "煤气", "然气": "燃气"}
+TERM_WEIGHT, TOKEN_WEIGHT, BIGRAM_WEIGHT = 1.0, 0.25, 0.1
+FIRST_MENTION_BONUS = 0.3  # the issue named first is usually the one the report is about
+#: After these words a report adds a second, lesser issue; its terms count for less.
+SECONDARY_MARKERS = re.compile("同时|另外|此外|顺便|顺带")
+SECONDARY_FACTOR = 0.5
+EVIDENCE_PRIOR = 1.0  # pseudo-evidence for "none of these": weak texts get low scores
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A petition category (only children, with a level, are suggested)."""
+
+    code: str
+    name: str
+    parent_code: str
+    level: str
+    department: str
+    sla_hours: int | None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ranked guess; ``score`` is the share of the text's evidence that points here (0–1)."""
+
+    category_code: str
+    name: str
+    level: str
+    department: str
+    score: float
+    matched_terms: tuple[str, ...] = ()
+    default_level: str = ""
+    level_raised_by: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form for ``POST /api/v1/triage``."""
+        out = asdict(self)
+        out["matched_terms"], out["level_raised_by"] = list(self.matched_terms), list(self.level_raised_by)
+        return out
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, lower case, known typos fixed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    for wrong, right in TYPOS.items():
+        text = text.replace(wrong, right)
+    return text
+
+
+def load_categories(path: Path = DATA_DIR / "petition_categories.csv") -> list[Category]:
+    """Read the category list (code, name, parent_code, default_level, default_department, sla_hours)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [Category(r["code"], r["name"], r["parent_code"], r["default_level"],
+                         r["default_department"], int(r["sla_hours"]) if r["sla_hours"] else None)
+                for r in csv.DictReader(f)]
+
+
+def load_keywords(path: Path = DATA_DIR / "triage_keywords.csv") -> list[tuple[str, float, str]]:
+    """Read ``(category_code, weight, term)`` rows from the ``category_code,weight,a|b|c`` file."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [(r["category_code"], float(r["weight"]), term.strip())
+                for r in csv.DictReader(f) for term in r["terms"].split("|") if term.strip()]
+
+
+def load_level_signals(path: Path = DATA_DIR / "level_signals.csv") -> list[tuple[str, re.Pattern[str]]]:
+    """Read ``(label, regex)`` pairs; a match raises the suggested level by one step."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [(r["label"], re.compile(r["pattern"])) for r in csv.DictReader(f)]
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1) if text[i:i + 2].isalnum()]
+
+
+class Triage:
+    """Keyword, word and character-bigram scorer over the child categories; build once, call often."""
+
+    def __init__(self, categories: Iterable[Category], keywords: Iterable[tuple[str, float, str]],
+                 level_signals: Iterable[tuple[str, re.Pattern[str]]] = ()) -> None:
+        self.categories = {c.code: c for c in categories if c.parent_code and c.level}
+        self.signals = list(level_signals)
+        terms: dict[str, dict[str, float]] = defaultdict(dict)  # term -> category -> listed weight
+        for code, weight, term in self._with_names(keywords):
+            if code in self.categories:
+                term = normalise(term)
+                terms[term][code] = max(weight, terms[term].get(code, 0.0))
+        for term, cats in terms.items():  # a longer term never weighs less than a listed part of it
+            for part in {term[i:j] for i in range(len(term)) for j in range(i + 1, len(term) + 1)} - {term}:
+                for code in cats.keys() & terms.get(part, {}).keys():
+                    cats[code] = max(cats[code], terms[part][code])
+        self._tokenizer = jieba.Tokenizer()
+        for term in terms:
+            self._tokenizer.add_word(term, freq=2000)
+        self.listed = dict(terms)
+        self.terms = {t: self._idf_weighted(cats) for t, cats in terms.items()}
+        self._by_length = sorted(self.terms, key=len, reverse=True)
+        self.tokens = self._derived(terms, lambda t: self._tokenizer.lcut(t), TOKEN_WEIGHT)
+        self.bigrams = self._derived(terms, _bigrams, BIGRAM_WEIGHT)
+
+    @classmethod
+    def from_files(cls, data_dir: Path = DATA_DIR) -> Triage:
+        """Build from ``petition_categories.csv``, ``triage_keywords.csv`` and ``level_signals.csv``."""
+        return cls(load_categories(data_dir / "petition_categories.csv"),
+                   load_keywords(data_dir / "triage_keywords.csv"),
+                   load_level_signals(data_dir / "level_signals.csv"))
+
+    def _with_names(self, keywords: Iterable[tuple[str, float, str]]) -> Iterable[tuple[str, float, str]]:
+        yield from keywords
+        for c in self.categories.values():  # the category's own name, split at 和/与/、
+            for part in re.split("[和与、及]", c.name):
+                if len(part) >= 2:
+                    yield c.code, 2.0, part
+
+    def _idf_weighted(self, cats: dict[str, float]) -> dict[str, float]:
+        idf = math.log(1 + len(self.categories) / len(cats))
+        return {code: w * idf for code, w in cats.items()}
+
+    def _derived(self, terms: dict[str, dict[str, float]], split, factor: float) -> dict[str, dict[str, float]]:
+        """Index the pieces (words, bigrams) of every term, for partial matches of unlisted phrasings."""
+        pieces: dict[str, dict[str, float]] = defaultdict(dict)
+        for term, cats in terms.items():
+            for piece in split(term):
+                if len(piece) >= 2:
+                    for code, w in cats.items():
+                        pieces[piece][code] = max(w, pieces[piece].get(code, 0.0))
+        return {p: {c: factor * w for c, w in self._idf_weighted(cats).items()} for p, cats in pieces.items()}
+
+    def _term_matches(self, text: str, words: set[str]) -> list[tuple[int, int, str]]:
+        """Longest-first term occurrences; a term inside an already matched longer term is skipped,
+        and one-character terms count only as whole words."""
+        taken: list[tuple[int, int, str]] = []
+        for term in self._by_length:
+            if len(term) == 1 and term not in words:
+                continue
+            start = text.find(term)
+            while start >= 0:
+                end = start + len(term)
+                if not any(a <= start and end <= b for a, b, _ in taken):
+                    taken.append((start, end, term))
+                start = text.find(term, start + 1)
+        return sorted(taken)
+
+    def _scores(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+        text = normalise(text)
+        words = self._tokenizer.lcut(text)
+        matches = self._term_matches(text, set(words))
+        covered = [False] * len(text)
+        scores: dict[str, float] = defaultdict(float)
+        matched: dict[str, list[str]] = defaultdict(list)
+        first: dict[str, int] = {}
+        marker = SECONDARY_MARKERS.search(text, 1)
+        secondary_from = marker.start() if marker else len(text)
+        for start, end, term in matches:
+            covered[start:end] = [True] * (end - start)
+            factor = TERM_WEIGHT * (SECONDARY_FACTOR if start >= secondary_from else 1.0)
+            for code, w in self.terms[term].items():
+                scores[code] += factor * w
+                if self.listed[term][code] >= 2:  # a place or a person is not what the report is about
+                    first.setdefault(code, start)
+                if term not in matched[code]:
+                    matched[code].append(term)
+        position = 0
+        for word in words:  # words and bigrams only where no listed term matched
+            if not any(covered[position:position + len(word)]):
+                for code, w in self.tokens.get(word, {}).items():
+                    scores[code] += w
+            position += len(word)
+        for i, bigram in enumerate(_bigrams(text) if text else []):
+            if not covered[i] and not covered[i + 1]:
+                for code, w in self.bigrams.get(bigram, {}).items():
+                    scores[code] += w
+        if first:
+            earliest = min(first.values())
+            for code, start in first.items():
+                if start == earliest:
+                    scores[code] *= 1 + FIRST_MENTION_BONUS
+        return scores, matched
+
+    def level_signals(self, text: str) -> tuple[str, ...]:
+        """Reasons in the text to handle it one level higher (多次反映未解决, 涉及多个村, 群体性诉求)."""
+        text = normalise(text)
+        return tuple(dict.fromkeys(label for label, pattern in self.signals if pattern.search(text)))
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Up to ``limit`` child categories, best first; empty when nothing in the text is recognised."""
+        if limit <= 0 or not text or not text.strip():
+            return []
+        scores, matched = self._scores(text)
+        ranked = sorted(((s, code) for code, s in scores.items() if s > 0), key=lambda sc: (-sc[0], sc[1]))
+        total = sum(s for s, _ in ranked) + EVIDENCE_PRIOR
+        raised_by = self.level_signals(text)
+        out = []
+        for raw, code in ranked[:limit]:
+            c = self.categories[code]
+            level, department = c.level, c.department
+            if raised_by and level != LEVELS[-1]:
+                level = LEVELS[LEVELS.index(level) + 1]
+                department = RAISED_DEPARTMENT[level]
+            out.append(Suggestion(code, c.name, level, department, round(raw / total, 3),
+                                  tuple(matched.get(code, ())), c.level, raised_by if level != c.level else ()))
+        return out
+
+
+@functools.cache
+def default_triage() -> Triage:
+    """The process-wide triage built from the shipped data (about a second the first time)."""
+    return Triage.from_files()
