@@ -48,14 +48,16 @@ LABEL org.opencontainers.image.title="zhili" \
       org.opencontainers.image.description="zhili grassroots-governance platform: gRPC services and REST gateway" \
       org.opencontainers.image.licenses="NOASSERTION"
 
-# GRPC_PORT/METRICS_PORT/GATEWAY_BIND are the in-container defaults of the contract (each
-# container runs one process, so every service can use the same ports). ZHILI_DATA_DIR points
+# GRPC_HOST/GRPC_PORT/METRICS_PORT/GATEWAY_BIND are the in-container defaults (the code's own
+# defaults bind loopback, right for the local stack and useless in a container; each container
+# runs one process, so every service can use the same ports). ZHILI_DATA_DIR points
 # the local-stack fallbacks (SQLite, keys) at /tmp, the only writable path besides mounted volumes.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PYTHONFAULTHANDLER=1 \
     PATH=/opt/venv/bin:$PATH \
     ZHILI_DATA_DIR=/tmp/zhili \
+    GRPC_HOST=0.0.0.0 \
     GRPC_PORT=50051 \
     METRICS_PORT=9090 \
     GATEWAY_BIND=0.0.0.0:8080

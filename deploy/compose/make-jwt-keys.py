@@ -21,8 +21,11 @@ import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.algorithms import ECAlgorithm
+
+# The only algorithm shared.auth signs and accepts; a key of any other type would be refused.
+ALGORITHM = "ES256"
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -31,7 +34,6 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jwks-dir", type=Path, required=True)
     parser.add_argument("--kid", default=os.environ.get("JWT_KEY_ID") or "dev-1",
                         help="key id of the signing key (default: $JWT_KEY_ID or dev-1)")
-    parser.add_argument("--alg", choices=("RS256", "ES256"), default="RS256")
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--rotate", action="store_true",
                         help="new signing key; the JWKS keeps the previous public key")
@@ -51,16 +53,9 @@ def _write(path: Path, data: bytes, mode: int) -> None:
     os.replace(tmp, path)
 
 
-def _new_key(alg: str):
-    if alg == "ES256":
-        return ec.generate_private_key(ec.SECP256R1())
-    return rsa.generate_private_key(public_exponent=65537, key_size=3072)
-
-
-def _public_jwk(private_key, kid: str, alg: str) -> dict:
-    algorithm = ECAlgorithm if alg == "ES256" else RSAAlgorithm
-    jwk = algorithm.to_jwk(private_key.public_key(), as_dict=True)
-    return {**jwk, "kid": kid, "alg": alg, "use": "sig"}
+def _public_jwk(private_key: ec.EllipticCurvePrivateKey, kid: str) -> dict:
+    jwk = ECAlgorithm.to_jwk(private_key.public_key(), as_dict=True)
+    return {**jwk, "kid": kid, "alg": ALGORITHM, "use": "sig"}
 
 
 def _load_jwks(path: Path) -> list[dict]:
@@ -101,16 +96,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"--rotate needs a new --kid (current is {current_kid!r})", file=sys.stderr)
         return 1
 
-    private_key = _new_key(args.alg)
+    private_key = ec.generate_private_key(ec.SECP256R1())
     pem = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption())
     # JWKS first: verifiers must know the new public key before anything is signed with it.
     previous = [key for key in _load_jwks(jwks_path) if key.get("kid") != args.kid]
-    _save_jwks(jwks_path, [_public_jwk(private_key, args.kid, args.alg), *previous])
+    _save_jwks(jwks_path, [_public_jwk(private_key, args.kid), *previous])
     _write(private_path, pem, 0o600)
     # No trailing newline: the file may become an env var (kubectl create secret --from-file).
     _write(kid_path, args.kid.encode(), 0o644)
-    print(f"signing key {args.kid} ({args.alg}) written; jwks holds {1 + len(previous)} key(s)")
+    print(f"signing key {args.kid} ({ALGORITHM}) written; jwks holds {1 + len(previous)} key(s)")
     return 0
 
 
