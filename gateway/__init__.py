@@ -1,0 +1,1 @@
+"""The gateway: the only public entrance — REST (Connexion, spec-first) in front of gRPC services."""

@@ -1,0 +1,1 @@
+"""REST handlers, one module per domain: request → gRPC call → JSON."""

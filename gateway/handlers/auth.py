@@ -1,0 +1,9 @@
+"""POST /auth/token: username and password → JWT issued by the directory."""
+from gateway.peers import call, reply
+from zhili.directory.v1 import directory_pb2 as pb
+
+
+def issue_token(body: dict):
+    token = call("directory", "Authenticate", pb.AuthenticateRequest(
+        username=body["username"], password=body["password"]), authenticated=False)
+    return reply(token, headers={"Cache-Control": "no-store"})

@@ -1,0 +1,90 @@
+"""gRPC peers of the gateway: one channel per peer per worker process, calls with deadlines."""
+from __future__ import annotations
+
+import grpc
+from connexion import request as current_request
+from google.protobuf import json_format
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from gateway.problems import ApiProblem
+from shared.errors import from_rpc_error
+from shared.grpc_client import call_metadata, insecure_channel
+from shared.logs import TRACE_HEADER, trace_id_var
+from shared.settings import env, env_float
+from zhili.directory.v1 import directory_pb2_grpc
+
+# peer name → (env var of its address, default address, stub class)
+PEERS = {
+    "directory": ("DIRECTORY_GRPC_ADDR", "127.0.0.1:50051", directory_pb2_grpc.DirectoryServiceStub),
+}
+
+
+class Peers:
+    """Opened in each worker after the fork (gRPC channels do not survive fork)."""
+
+    def __init__(self) -> None:
+        self.timeout = env_float("GRPC_TIMEOUT_SECONDS", 5.0)
+        self.addresses = {name: env(var, default) for name, (var, default, _) in PEERS.items()}
+        self.channels = {name: insecure_channel(address) for name, address in self.addresses.items()}
+        self.stubs = {name: PEERS[name][2](channel) for name, channel in self.channels.items()}
+
+    def close(self) -> None:
+        for channel in self.channels.values():
+            channel.close()
+
+    def health(self, timeout: float = 0.5) -> dict[str, str]:
+        status = {}
+        for name, channel in self.channels.items():
+            try:
+                reply = health_pb2_grpc.HealthStub(channel).Check(
+                    health_pb2.HealthCheckRequest(), timeout=timeout)
+                status[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+            except grpc.RpcError as error:
+                status[name] = error.code().name
+        return status
+
+
+_peers: Peers | None = None
+
+
+def open_peers() -> Peers:
+    global _peers
+    _peers = Peers()
+    return _peers
+
+
+def close_peers() -> None:
+    global _peers
+    if _peers is not None:
+        _peers.close()
+        _peers = None
+
+
+def peers() -> Peers:
+    if _peers is None:  # first request of a worker that did not run the lifespan
+        return open_peers()
+    return _peers
+
+
+def call(peer: str, method: str, request, *, authenticated: bool = True):
+    """Call `peer.method` with the caller's token, trace id and Idempotency-Key; errors → problems."""
+    headers = current_request.headers
+    trace_id_var.set(headers.get(TRACE_HEADER, ""))  # handlers run in a worker thread
+    token = headers.get("authorization", "")[7:].strip() if authenticated else ""
+    metadata = call_metadata(token=token, idempotency_key=headers.get("idempotency-key", ""))
+    stub = peers().stubs[peer]
+    try:
+        return getattr(stub, method)(request, timeout=peers().timeout, metadata=metadata)
+    except grpc.RpcError as error:
+        raise ApiProblem.from_remote(from_rpc_error(error)) from None
+
+
+def to_json(message) -> dict:
+    return json_format.MessageToDict(message, preserving_proto_field_name=True,
+                                     always_print_fields_with_no_presence=True)
+
+
+def reply(message_or_dict, status: int = 200, headers: dict | None = None):
+    """A JSON response; the content type is explicit because operations also declare problems."""
+    body = message_or_dict if isinstance(message_or_dict, dict) else to_json(message_or_dict)
+    return body, status, {"Content-Type": "application/json", **(headers or {})}

@@ -1,0 +1,1 @@
+"""zhili services, one package each with the same file names."""

@@ -1,0 +1,198 @@
+"""Start, watch and stop the processes of the local stack (used by `make up` and by the tests)."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from shared import migrate
+from shared.auth import generate_keys
+from shared.settings import ROOT
+
+# Every service of the repo, in start order, with its local gRPC and metrics port offsets.
+SERVICES = ["directory"]
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class StackConfig:
+    data_dir: Path
+    http_port: int = 8080
+    nats_port: int = 4222
+    nats_monitor_port: int = 8222
+    grpc_ports: dict[str, int] = field(default_factory=dict)
+    metrics_ports: dict[str, int] = field(default_factory=dict)
+    database_urls: dict[str, str] = field(default_factory=dict)
+    gateway_workers: int = 2
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def local(cls, data_dir: Path, *, http_port: int, nats_port: int, grpc_base_port: int) -> "StackConfig":
+        return cls(data_dir=data_dir, http_port=http_port, nats_port=nats_port,
+                   nats_monitor_port=nats_port + 4000,
+                   grpc_ports={s: grpc_base_port + i for i, s in enumerate(SERVICES)},
+                   metrics_ports={s: grpc_base_port + 1000 + i for i, s in enumerate(SERVICES)})
+
+    @classmethod
+    def ephemeral(cls, data_dir: Path, database_urls: dict[str, str] | None = None) -> "StackConfig":
+        """Every port free and random: for tests, which may run beside a `make up`."""
+        return cls(data_dir=data_dir, http_port=free_port(), nats_port=free_port(),
+                   nats_monitor_port=free_port(),
+                   grpc_ports={s: free_port() for s in SERVICES},
+                   metrics_ports={s: 0 for s in SERVICES}, database_urls=database_urls or {})
+
+    def database_url(self, service: str) -> str:
+        return self.database_urls.get(service) or f"sqlite:///{self.data_dir / f'{service}.db'}"
+
+    def grpc_addr(self, service: str) -> str:
+        return f"{HOST}:{self.grpc_ports[service]}"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self.http_port}"
+
+
+class Stack:
+    """The processes of one stack; each writes its log to <data>/log/<name>.log."""
+
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self.processes: dict[str, subprocess.Popen] = {}
+        (config.data_dir / "log").mkdir(parents=True, exist_ok=True)
+
+    def common_env(self) -> dict[str, str]:
+        cfg = self.config
+        env = {**os.environ, "ZHILI_DATA_DIR": str(cfg.data_dir), "PYTHONUNBUFFERED": "1",
+               "NATS_URL": f"nats://{HOST}:{cfg.nats_port}", "GRPC_HOST": HOST,
+               **{f"{s.upper()}_GRPC_ADDR": cfg.grpc_addr(s) for s in SERVICES},
+               **cfg.extra_env}
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "protos")])
+        return env
+
+    def service_env(self, service: str) -> dict[str, str]:
+        return {**self.common_env(), "DATABASE_URL": self.config.database_url(service),
+                "GRPC_PORT": str(self.config.grpc_ports[service]),
+                "METRICS_PORT": str(self.config.metrics_ports.get(service, 0))}
+
+    # --- preparation -------------------------------------------------------------------------
+    def prepare(self, *, demo: bool = True) -> None:
+        keys = self.config.data_dir / "keys"
+        if not (keys / "jwt_private.pem").exists():
+            generate_keys(keys)
+        for service in SERVICES:
+            migrate.upgrade(service, self.config.database_url(service))
+        if demo:
+            self.run_command("directory-demo", [sys.executable, "-m", "services.directory",
+                                                "load-demo"], self.service_env("directory"))
+
+    def run_command(self, name: str, argv: list[str], env: dict[str, str]) -> None:
+        with self._log(name) as log:
+            subprocess.run(argv, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                           check=True, timeout=300)
+
+    # --- processes ---------------------------------------------------------------------------
+    def start_all(self) -> None:
+        self.start_nats()
+        for service in SERVICES:
+            self.start_service(service)
+        self.start_gateway()
+
+    def start_nats(self) -> None:
+        cfg = self.config
+        binary = shutil.which("nats-server", path=str(Path(sys.executable).parent)) or "nats-server"
+        self._spawn("nats", [binary, "-js", "-sd", str(cfg.data_dir / "nats"), "-a", HOST,
+                             "-p", str(cfg.nats_port), "-m", str(cfg.nats_monitor_port),
+                             "-n", "zhili-local"], os.environ.copy())
+        wait_http(f"http://{HOST}:{cfg.nats_monitor_port}/healthz?js-enabled-only=true")
+
+    def start_service(self, service: str) -> None:
+        self._spawn(service, [sys.executable, "-m", f"services.{service}"],
+                    self.service_env(service))
+        wait_grpc(self.config.grpc_addr(service))
+
+    def start_gateway(self) -> None:
+        cfg = self.config
+        prom = cfg.data_dir / "run" / "prometheus"
+        shutil.rmtree(prom, ignore_errors=True)
+        prom.mkdir(parents=True)
+        env = {**self.common_env(), "GATEWAY_BIND": f"{HOST}:{cfg.http_port}",
+               "GATEWAY_WORKERS": str(cfg.gateway_workers), "PROMETHEUS_MULTIPROC_DIR": str(prom)}
+        self._spawn("gateway", [sys.executable, "-m", "gunicorn", "--config",
+                                "python:gateway.gunicorn_conf", "gateway.asgi:app"], env)
+        wait_http(f"{cfg.base_url}/healthz")
+
+    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def kill(self, name: str) -> None:
+        self.stop(name, signal.SIGKILL)
+
+    def stop_all(self) -> None:
+        for name in reversed(list(self.processes)):
+            self.stop(name)
+
+    def exited(self) -> list[str]:
+        return [name for name, p in self.processes.items() if p.poll() is not None]
+
+    def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> None:
+        with self._log(name) as log:
+            self.processes[name] = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=log,
+                                                    stderr=subprocess.STDOUT,
+                                                    start_new_session=True)
+
+    def _log(self, name: str):
+        return (self.config.data_dir / "log" / f"{name}.log").open("ab")
+
+
+def wait_http(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not become ready in {timeout:.0f} s")
+        time.sleep(0.1)
+
+
+def wait_grpc(address: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    with grpc.insecure_channel(address) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while True:
+            try:
+                reply = stub.Check(health_pb2.HealthCheckRequest(), timeout=1)
+                if reply.status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"gRPC {address} did not become ready in {timeout:.0f} s")
+            time.sleep(0.1)
