@@ -1,0 +1,354 @@
+"""Screening rules for draft tasks: catalogue entities, reason codes and the accept/reject/review decision."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping, Sequence
+
+LEVEL_VILLAGE = "village"
+LEVEL_TOWN = "town"
+URGENCY_NORMAL = "normal"
+URGENCY_EMERGENCY = "emergency"
+OTHER_CODE = "OTHER"  # the "其他" button: emergencies outside the list, reviewed afterwards
+OTHER_NAME = "其他（应急事项，事后合规审查）"
+
+ACCEPTED, REJECTED, NEEDS_REVIEW = "accepted", "rejected", "needs_review"
+
+# Reason code -> (zh template, en template). Codes are stable API; details are for people.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "OFF_LIST": ("该任务不在涉村（社区）工作事项准入清单内{extra}，不得下派村（社区）。",
+                 "The task is not on the village work catalogue{extra_en}; it must not be pushed down to villages."),
+    "CODE_MISMATCH": ("申报的事项编码 {declared}（{declared_name}）{why}，建议改为 {code}（{name}）。",
+                      "Declared code {declared} ({declared_name}) {why_en}; suggested {code} ({name})."),
+    "LEVEL_MISMATCH": ("{declared}（{declared_name}）是涉镇事项，应由{department}自行办理，不能下派村（社区）。",
+                       "{declared} ({declared_name}) is a town-level item for {department}; it cannot be pushed down to villages."),
+    "INACTIVE_ITEM": ("事项 {declared}（{declared_name}）已停用，请选择现行清单内的事项。",
+                      "Item {declared} ({declared_name}) is no longer active; choose a current catalogue item."),
+    "UNKNOWN_CODE": ("事项编码 {declared} 不在本县涉村事项清单中。",
+                     "Code {declared} is not in this county's village catalogue."),
+    "LOW_CONFIDENCE": ("未能确定对应的清单事项，请人工确认编码（候选：{candidates}）。",
+                       "No catalogue item fits with confidence; please confirm the code (candidates: {candidates})."),
+    "ENFORCEMENT_ASSIST": ("任务要求村（社区）配合执法类工作（{name}），村级仅负责发现劝导和信息报送，请人工审核。",
+                           "The task asks villages to assist enforcement ({name}); villages only report and persuade. Review needed."),
+    "VAGUE": ("任务要求不明确：{what}，请补充后重新提交。",
+              "The task is vague: {what_en}; please complete it and resubmit."),
+    "DUPLICATE": ("{orgs} 近期已收到相同任务（{titles}），请勿重复下派。",
+                  "{orgs} recently received the same task ({titles}); do not dispatch it again."),
+    "QUOTA_EXCEEDED": ("{orgs} 本期接收本单位派单已达上限（{limit} 件）。",
+                       "{orgs} reached this period's limit of {limit} tasks from the issuing office."),
+    "EMERGENCY": ("紧急任务按“其他”事项加急派发，派发后须进行合规性审查。",
+                        "Emergency task dispatched under 'Other'; a compliance review must follow."),
+}
+
+_VAGUE_WHAT = {"deadline": ("未设置办理时限", "no deadline"),
+               "requirement": ("缺少具体工作要求（做什么、做到什么程度）", "no concrete requirement")}
+
+# Verbs that say what a village must actually do; slogans say nothing checkable.
+_CONCRETE = re.compile(
+    "巡查|巡逻|巡护|巡河|巡田|巡山|排查|摸排|摸清|摸底|登记|走访|探访|看望|慰问|上报|报送|报告|反馈|通知|组织|召开|公示|公开|"
+    "核实|核对|核查|收集|采集|宣传|检查|清理|清洗|设置|设立|转移|录入|填写|审核|动员|劝阻|劝导|劝返|督导|督促|安排|统计|"
+    "调查|调解|受理|协助|配合|送|发放|收缴|缴费|认证|办理|建立|更新|修订|制定|开放|值守|维护|管护|报修|整理|推选|出具|开具|"
+    "评议|培训|学习|签订|张贴|悬挂|补齐|撒|疏散|关闭|告知|指导|提交|记录|监测|发布|放映|预约|清点|推荐|确定|掌握|了解|"
+    "登门|上门|转交|保洁|整治|打分|评比|落实.{0,6}(责任人|人员)")
+_SLOGAN = re.compile(
+    "高度重视|认真落实|切实|抓紧抓实|压实责任|提高认识|扎实做好|各项工作|相关工作|取得实效|确保|抓好|做好|进一步|加强|"
+    "提升|统筹|推进|全力|务必|严格")
+_DEADLINE_IN_TEXT = re.compile(
+    r"\d{1,2}月\d{1,2}日|\d{1,2}日前|月底前?|月末|年底前?|年内|本周|下周|\d+(个工作)?日内|\d+天内|即日|立即|今天|今晚|明天|\d+时前")
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """One entry of a matter catalogue (涉村 or 涉镇)."""
+    code: str
+    level: str
+    category: str
+    name: str
+    description: str = ""
+    basis: str = ""
+    department: str = ""
+    kind: str = ""
+    parent_code: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class NegativeEntry:
+    """One entry of the negative list: work that must never be pushed down to villages."""
+    code: str
+    category: str
+    name: str
+    description: str = ""
+    basis: str = ""
+    redirect: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A task as a town office drafts it, before screening."""
+    title: str
+    description: str
+    target_org_ids: tuple[str, ...] = ()
+    deadline: date | None = None
+    urgency: str = URGENCY_NORMAL
+    matter_code: str | None = None
+    issuer_org_id: str | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}。{self.description}"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    name: str
+    score: float
+    matched_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TownMatch:
+    code: str
+    name: str
+    department: str
+    score: float
+    matched_terms: tuple[str, ...] = ()
+    duty: bool = False  # a rule says this is the town office's own duty (e.g. clearing dumped waste)
+
+
+@dataclass(frozen=True)
+class NegativeMatch:
+    code: str
+    name: str
+    redirect: str
+    score: float
+    matched_terms: tuple[str, ...] = ()
+    assisted: bool = False  # the village is asked to assist, not to act itself
+
+
+@dataclass(frozen=True)
+class DuplicateHit:
+    task_id: str
+    title: str
+    similarity: float
+    org_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatchReport:
+    """What the text matcher found; the decision below never looks at raw text similarity again."""
+    suggestions: tuple[Suggestion, ...] = ()
+    town_matches: tuple[TownMatch, ...] = ()
+    negative_matches: tuple[NegativeMatch, ...] = ()
+    item_scores: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    detail: str
+    detail_en: str
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        return {"code": self.code, "detail": self.detail_en if lang.startswith("en") else self.detail}
+
+
+@dataclass
+class ScreeningResult:
+    decision: str
+    matter_code: str | None
+    reasons: list[Reason] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    town_matches: list[TownMatch] = field(default_factory=list)
+    negative_matches: list[NegativeMatch] = field(default_factory=list)
+    duplicates: list[DuplicateHit] = field(default_factory=list)
+    compliance_review_required: bool = False
+
+    @property
+    def reason_codes(self) -> list[str]:
+        return [r.code for r in self.reasons]
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        """The JSON shape of issue 4: decision, matter_code, reasons, suggestions, matches, duplicates."""
+        return {
+            "decision": self.decision, "matter_code": self.matter_code,
+            "compliance_review_required": self.compliance_review_required,
+            "reasons": [r.to_dict(lang) for r in self.reasons],
+            "suggestions": [{"code": s.code, "name": s.name, "score": round(s.score, 3),
+                             "matched_terms": list(s.matched_terms)} for s in self.suggestions],
+            "town_matches": [{"code": t.code, "name": t.name, "department": t.department,
+                              "score": round(t.score, 3)} for t in self.town_matches],
+            "negative_matches": [{"code": n.code, "name": n.name, "redirect": n.redirect,
+                                  "score": round(n.score, 3)} for n in self.negative_matches],
+            "duplicates": [{"task_id": d.task_id, "title": d.title, "similarity": round(d.similarity, 3)}
+                           for d in self.duplicates],
+        }
+
+
+@dataclass(frozen=True)
+class ScreeningPolicy:
+    """Thresholds on matcher scores (0..1); tuned on the dev half of bench/screening."""
+    fit_score: float = 0.45      # below: no village item fits -> OFF_LIST
+    accept_score: float = 0.55   # at or above (with margin): pick the item without asking
+    min_margin: float = 0.04     # top-1 minus top-2 needed to pick automatically
+    declared_ratio: float = 0.6  # a declared code fits if it scores this share of the best
+
+
+DEFAULT_POLICY = ScreeningPolicy()
+
+
+def reason(code: str, /, **kw: object) -> Reason:
+    """Build a Reason from MESSAGES with its Chinese and English detail."""
+    zh, en = MESSAGES[code]
+    return Reason(code, zh.format(**kw), en.format(**kw))
+
+
+def missing_requirements(draft: Draft) -> list[str]:
+    """VAGUE check: 'deadline' and/or 'requirement' when missing (emergencies need no deadline)."""
+    text = draft.text
+    missing = []
+    if (draft.deadline is None and draft.urgency != URGENCY_EMERGENCY
+            and not _DEADLINE_IN_TEXT.search(text)):
+        missing.append("deadline")
+    if not _CONCRETE.search(_SLOGAN.sub("", text)):
+        missing.append("requirement")
+    return missing
+
+
+def over_quota(usage: Mapping[str, int], target_org_ids: Sequence[str], limit: int | None) -> list[str]:
+    """Villages for which one more task from this office in this period would pass the limit."""
+    if limit is None:
+        return []
+    return [org for org in target_org_ids if usage.get(org, 0) + 1 > limit]
+
+
+def _names(items: Sequence[str], n: int = 3) -> str:
+    shown = "、".join(items[:n])
+    return shown + ("等" if len(items) > n else "")
+
+
+def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatch]) -> Reason:
+    extra = extra_en = ""
+    if negatives:
+        n = negatives[0]
+        extra += f"，属于负面清单“{n.name}”"
+        extra_en += f" and is on the negative list ({n.code})"
+        if n.redirect:
+            extra += f"（{n.redirect}）"
+    if towns:
+        t = towns[0]
+        extra += f"；属涉镇事项“{t.name}”，建议由{t.department}自行办理"
+        extra_en += f"; it is town work ({t.code}) for {t.department}"
+    return reason("OFF_LIST", extra=extra, extra_en=extra_en)
+
+
+def _check_declared(draft: Draft, report: MatchReport, catalogue: Mapping[str, CatalogueItem],
+                    policy: ScreeningPolicy, result: ScreeningResult) -> tuple[str | None, bool, bool]:
+    """Returns (accepted code or None, blocking, needs_review) for a declared matter code."""
+    code = draft.matter_code or ""
+    item = catalogue.get(code)
+    top = report.suggestions[0] if report.suggestions else None
+    if item is None:
+        result.reasons.append(reason("UNKNOWN_CODE", declared=code))
+        return None, True, False
+    kw = {"declared": code, "declared_name": item.name}
+    if item.level == LEVEL_TOWN:
+        result.reasons.append(reason("LEVEL_MISMATCH", department=item.department or "镇相关科室", **kw))
+        if all(t.code != code for t in result.town_matches):
+            result.town_matches.insert(0, TownMatch(code, item.name, item.department, 1.0))
+        return None, True, False
+    if not item.active:
+        result.reasons.append(reason("INACTIVE_ITEM", **kw))
+        return None, True, False
+    declared_score = report.item_scores.get(code, 0.0)
+    grouping = any(c.parent_code == code for c in catalogue.values())
+    if not grouping and (top is None or top.code == code or declared_score >= policy.declared_ratio * top.score):
+        return code, False, False
+    if grouping:
+        kids = [s for s in report.suggestions if getattr(catalogue.get(s.code), "parent_code", None) == code]
+        top = kids[0] if kids else top
+        why, why_en = "是归类事项，不能笼统派单", "is a grouping item that cannot be dispatched as such"
+    else:
+        why, why_en = "与任务内容不符", "does not fit the text"
+    if top is None:
+        result.reasons.append(reason("CODE_MISMATCH", code="—", name="请人工选择", why=why, why_en=why_en, **kw))
+    else:
+        result.reasons.append(reason("CODE_MISMATCH", code=top.code, name=top.name, why=why, why_en=why_en, **kw))
+    return None, False, True
+
+
+def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, CatalogueItem],
+           duplicates: Sequence[DuplicateHit] = (), over_quota_orgs: Sequence[str] = (),
+           quota_limit: int | None = None, policy: ScreeningPolicy = DEFAULT_POLICY) -> ScreeningResult:
+    """Combine matcher output, the declared code, vagueness, duplicates and quota into one decision.
+
+    Every applicable reason is reported at once, so an office can fix a draft in one pass.
+    Emergencies are never blocked: without a confident catalogue item they pass under OTHER_CODE
+    and require a compliance review afterwards.
+    """
+    emergency = draft.urgency == URGENCY_EMERGENCY
+    result = ScreeningResult(decision=ACCEPTED, matter_code=None, suggestions=list(report.suggestions),
+                             town_matches=list(report.town_matches), duplicates=list(duplicates))
+    top = report.suggestions[0] if report.suggestions else None
+    second = report.suggestions[1].score if len(report.suggestions) > 1 else 0.0
+    fits = top is not None and top.score >= policy.fit_score
+    confident = fits and top.score >= policy.accept_score and top.score - second >= policy.min_margin
+    acting = [n for n in report.negative_matches if not n.assisted]
+    assisted = [n for n in report.negative_matches if n.assisted]
+    result.negative_matches = acting or assisted
+    blocking = review = False
+    declared_code = None
+    if draft.matter_code:
+        declared_code, blocking, review = _check_declared(draft, report, catalogue, policy, result)
+    town_duty = any(t.duty for t in report.town_matches)
+    off_list = bool(acting) or town_duty or (not fits and not blocking)
+    if off_list or (emergency and not confident and declared_code is None):
+        if emergency:
+            result.matter_code = OTHER_CODE
+            result.compliance_review_required = True
+            result.reasons.append(reason("EMERGENCY"))
+            if off_list:
+                result.reasons.append(_offlist_reason(acting, result.town_matches))
+        else:
+            result.reasons.append(_offlist_reason(acting, result.town_matches))
+            blocking = True
+    elif declared_code:
+        result.matter_code = declared_code
+    elif not draft.matter_code:
+        if confident:
+            result.matter_code = top.code
+        else:
+            cands = "、".join(f"{s.code}{s.name}" for s in report.suggestions[:3])
+            result.reasons.append(reason("LOW_CONFIDENCE", candidates=cands or "无"))
+            review = True
+    if assisted and not acting and not emergency:
+        result.reasons.append(reason("ENFORCEMENT_ASSIST", name=assisted[0].name))
+        review = True
+    if not off_list:
+        result.town_matches = [t for t in result.town_matches if t.score >= 1.0]  # only a declared town item
+    if not emergency:
+        blocking |= _check_vague_dup_quota(draft, duplicates, over_quota_orgs, quota_limit, result)
+    result.decision = REJECTED if blocking else NEEDS_REVIEW if review else ACCEPTED
+    return result
+
+
+def _check_vague_dup_quota(draft: Draft, duplicates: Sequence[DuplicateHit], over_quota_orgs: Sequence[str],
+                           quota_limit: int | None, result: ScreeningResult) -> bool:
+    blocking = False
+    missing = missing_requirements(draft)
+    if missing:
+        what = "；".join(_VAGUE_WHAT[m][0] for m in missing)
+        what_en = "; ".join(_VAGUE_WHAT[m][1] for m in missing)
+        result.reasons.append(reason("VAGUE", what=what, what_en=what_en))
+        blocking = True
+    if duplicates:
+        orgs = sorted({o for d in duplicates for o in d.org_ids} & set(draft.target_org_ids))
+        titles = _names([d.title for d in duplicates], 2)
+        result.reasons.append(reason("DUPLICATE", orgs=_names(orgs) or "目标村（社区）", titles=titles))
+        blocking = True
+    if over_quota_orgs:
+        result.reasons.append(reason("QUOTA_EXCEEDED", orgs=_names(list(over_quota_orgs)), limit=quota_limit))
+        blocking = True
+    return blocking

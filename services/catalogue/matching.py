@@ -1,0 +1,168 @@
+"""Text matcher for screening: ranks village items, finds town duties and negative-list hits, with reasons."""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from services.catalogue.domain import (
+    DEFAULT_POLICY, LEVEL_TOWN, LEVEL_VILLAGE, CatalogueItem, Draft, DuplicateHit, MatchReport, NegativeEntry,
+    NegativeMatch, ScreeningPolicy, ScreeningResult, Suggestion, TownMatch, decide, over_quota)
+from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re-export)
+from services.catalogue.offlist import OffListRule, apply_rules, load_rules
+from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
+
+DATA_DIR = Path(__file__).parent / "data"
+ENFORCEMENT_KIND = "行政执法"
+_NAME_WEIGHT, _KEYWORD_WEIGHT, _BIGRAM_WEIGHT = 3.0, 2.0, 0.35
+
+
+def load_items(path: Path, level: str | None = None) -> list[CatalogueItem]:
+    """Catalogue CSV (code, level, category, name, description, basis, department, kind, parent_code[, active])."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return [CatalogueItem(
+            code=r["code"], level=r.get("level") or level or LEVEL_VILLAGE, category=r.get("category", ""),
+            name=r["name"], description=r.get("description", ""), basis=r.get("basis", ""),
+            department=r.get("department", ""), kind=r.get("kind", ""), parent_code=r.get("parent_code") or None,
+            active=(r.get("active") or "true").strip().lower() not in ("0", "false", "no", "否"),
+        ) for r in csv.DictReader(f)]
+
+
+def load_negative_list(path: Path) -> list[NegativeEntry]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [NegativeEntry(r["code"], r.get("category", ""), r["name"], r.get("description", ""),
+                              r.get("basis", ""), r.get("redirect", "")) for r in csv.DictReader(f)]
+
+
+def load_synonyms(path: Path) -> dict[str, str]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return {r["term"]: r["canonical"] for r in csv.DictReader(f) if r.get("term")}
+
+
+def _doc(parts: Iterable[tuple[str, float]]) -> dict[str, float]:
+    doc: dict[str, float] = defaultdict(float)
+    for text, weight in parts:
+        for w in words(text):
+            doc[w] += weight
+        for b in bigrams(text):
+            doc[b] += weight * _BIGRAM_WEIGHT
+    return doc
+
+
+def _display_terms(contribs: Sequence[tuple[str, float]], limit: int = 6) -> tuple[str, ...]:
+    """Human-readable matched terms: words first, bigrams only when no chosen word already covers them."""
+    shown: list[str] = []
+    for term, _ in contribs:
+        plain = term[len(BIGRAM):] if term.startswith(BIGRAM) else term
+        if any(plain in s for s in shown):
+            continue
+        shown.append(plain)
+        if len(shown) >= limit:
+            break
+    return tuple(shown)
+
+
+class Matcher:
+    """Built once from the catalogue, negative list, synonyms and off-list rules; `match` is per draft."""
+
+    def __init__(self, items: Sequence[CatalogueItem], negatives: Sequence[NegativeEntry] = (),
+                 synonyms: Mapping[str, str] | None = None, rules: Sequence[OffListRule] = (),
+                 keywords: Mapping[str, str] | None = None, saturation: float = 30.0):
+        self.synonyms = Synonyms(synonyms or {})
+        tokenizer(list(self.synonyms.pairs) + [w for c in self.synonyms.pairs.values() for w in c.split()])
+        keywords = keywords or {}
+        parents = {i.parent_code for i in items if i.parent_code}
+        # Grouping items (归类事项) must not be picked: their children are the codable matters.
+        self.village = [i for i in items if i.level == LEVEL_VILLAGE and i.active and i.code not in parents]
+        self.town = [i for i in items if i.level == LEVEL_TOWN and i.active]
+        self.by_code = {i.code: i for i in items}
+        self.negatives = {n.code: n for n in negatives}
+        self.rules = list(rules)
+        self.saturation = saturation
+        self._village_index = Bm25([self._item_doc(i, keywords) for i in self.village])
+        self._town_index = Bm25([self._item_doc(i, keywords) for i in self.town])
+        self._village_pos = {i.code: k for k, i in enumerate(self.village)}
+
+    @classmethod
+    def from_data_dir(cls, data_dir: Path = DATA_DIR, extra_items: Sequence[CatalogueItem] = ()) -> "Matcher":
+        """The matcher over the bundled demo county data (plus any extra items)."""
+        items = load_items(data_dir / "catalogue_village.csv") + load_items(data_dir / "catalogue_town.csv")
+        return cls(items + list(extra_items), load_negative_list(data_dir / "negative_list.csv"),
+                   load_synonyms(data_dir / "synonyms.csv"), load_rules(data_dir / "offlist_patterns.csv"))
+
+    @staticmethod
+    def _item_doc(item: CatalogueItem, keywords: Mapping[str, str]) -> dict[str, float]:
+        return _doc([(item.name, _NAME_WEIGHT), (keywords.get(item.code, ""), _KEYWORD_WEIGHT),
+                     (item.description, 1.0), (item.category, 0.5)])
+
+    def _normalise(self, raw: float) -> float:
+        return raw / (raw + self.saturation)
+
+    def match(self, text: str, *, top_k: int = 5) -> MatchReport:
+        """Rank village items for a notice and detect off-list signals. Never raises on odd input."""
+        query = features(text, self.synonyms)
+        raw = self._village_index.score(query)
+        ranked = sorted(raw.items(), key=lambda kv: -kv[1])[:top_k]
+        suggestions = tuple(
+            Suggestion(self.village[i].code, self.village[i].name, self._normalise(s),
+                       _display_terms(self._village_index.contributions(query, i)))
+            for i, s in ranked)
+        item_scores = {self.village[i].code: self._normalise(s) for i, s in raw.items()}
+        hits = apply_rules(text, self.rules)
+        negatives = tuple(
+            NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
+                          0.5 if h.assisted else 1.0, (h.term,), h.assisted)
+            for h in hits if h.code in self.negatives)
+        duties = [h for h in hits if h.code in self.by_code and not h.assisted]
+        enforcement = any(h.code.startswith("N-ZF") for h in hits) or bool(duties)
+        return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores)
+
+    def _town_matches(self, query: Mapping[str, float], duties: Sequence, enforcement: bool,
+                      top_k: int = 3) -> tuple[TownMatch, ...]:
+        out: list[TownMatch] = []
+        for h in duties:
+            item = self.by_code[h.code]
+            out.append(TownMatch(item.code, item.name, item.department, 1.0, (h.term,), duty=True))
+        scored = []
+        for i, s in self._town_index.score(query).items():
+            boost = 1.5 if enforcement and self.town[i].kind == ENFORCEMENT_KIND else 1.0
+            scored.append((s * boost, i))
+        for s, i in sorted(scored, reverse=True):
+            if len(out) >= top_k:
+                break
+            item = self.town[i]
+            if all(t.code != item.code for t in out):
+                terms = _display_terms(self._town_index.contributions(query, i))
+                out.append(TownMatch(item.code, item.name, item.department, self._normalise(s), terms))
+        return tuple(out)
+
+
+class Screener:
+    """Screens drafts end to end: text matcher + duplicate index + the rules in `domain.decide`."""
+
+    def __init__(self, matcher: Matcher, duplicates: DuplicateIndex | None = None, *,
+                 policy: ScreeningPolicy = DEFAULT_POLICY, duplicate_window: timedelta = timedelta(days=30)):
+        self.matcher = matcher
+        self.duplicates = duplicates if duplicates is not None else DuplicateIndex(matcher.synonyms)
+        self.policy = policy
+        self.duplicate_window = duplicate_window
+
+    def screen(self, draft: Draft, *, now: datetime | None = None, quota_usage: Mapping[str, int] | None = None,
+               quota_limit: int | None = None) -> ScreeningResult:
+        """Screen one draft. `quota_usage` = tasks this office already sent each village this period."""
+        now = now or datetime.now(timezone.utc)
+        report = self.matcher.match(draft.text)
+        code = draft.matter_code or (report.suggestions[0].code if report.suggestions else None)
+        found = self.duplicates.find_detailed(draft.text, draft.target_org_ids, now - self.duplicate_window,
+                                              matter_code=code) if draft.target_org_ids else []
+        dups = [DuplicateHit(task_id, title, sim, orgs) for task_id, title, sim, orgs in found]
+        over = over_quota(quota_usage or {}, draft.target_org_ids, quota_limit)
+        return decide(draft, report, catalogue=self.matcher.by_code, duplicates=dups, over_quota_orgs=over,
+                      quota_limit=quota_limit, policy=self.policy)
+
+    def record_dispatch(self, task_id: str, draft: Draft, dispatched_at: datetime, matter_code: str | None) -> None:
+        """Remember a dispatched task so later drafts to the same villages are checked against it."""
+        self.duplicates.add(task_id, draft.title, draft.description, draft.target_org_ids, dispatched_at,
+                            draft.issuer_org_id, matter_code=matter_code)

@@ -1,0 +1,73 @@
+"""Off-list rules: what a notice asks the village itself to do (fine, demolish, approve, clean up…)."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
+_NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经)[^，。；]{0,6}$")
+# Someone other than the village acts: "报镇执法队处置", "由执法队依法处罚", "供林业部门审批".
+_DELEGATED = re.compile(
+    r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
+    r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
+_ASSISTING = re.compile(r"配合|协助|协同")
+
+
+@dataclass(frozen=True)
+class OffListRule:
+    """A pattern naming a negative-list entry (N-…) or a town duty (T-…).
+
+    agent: "village" when the pattern only counts if the village itself is to act, "any" otherwise.
+    on_assist: "review" when the village merely assisting still needs a human look, "ignore" when fine.
+    """
+    code: str
+    pattern: re.Pattern
+    agent: str = "any"
+    on_assist: str = "ignore"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    code: str
+    term: str
+    assisted: bool
+
+
+def load_rules(path: Path) -> list[OffListRule]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [OffListRule(r["code"], re.compile(r["pattern"]), r.get("agent") or "any",
+                            r.get("on_assist") or "ignore", r.get("note", "")) for r in csv.DictReader(f)]
+
+
+def _clause_prefix(text: str, pos: int) -> str:
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        start = m.end()
+    return text[start:pos]
+
+
+def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
+    """Rule hits in the text, one per code, the village's own actions before assisted ones."""
+    hits: dict[str, RuleHit] = {}
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            prefix = _clause_prefix(text, m.start())
+            if _NEGATED.search(prefix):
+                continue
+            assisted = False
+            if rule.agent == "village":
+                if _DELEGATED.search(prefix):
+                    continue
+                if _ASSISTING.search(prefix):
+                    if rule.on_assist == "ignore":
+                        continue
+                    assisted = True
+            known = hits.get(rule.code)
+            if known is None or (known.assisted and not assisted):
+                hits[rule.code] = RuleHit(rule.code, m.group(0), assisted)
+            if not assisted:
+                break
+    return sorted(hits.values(), key=lambda h: h.assisted)
