@@ -17,9 +17,14 @@ sys.path.insert(0, str(HERE.parents[1]))
 from services.petitions.triage import Triage  # noqa: E402
 
 
-def load_reports(path: Path = HERE / "reports.csv") -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+def load_reports() -> list[dict[str, str]]:
+    """``reports.csv`` (dev/test) plus ``reports_holdout.csv`` (written after tuning stopped)."""
+    rows: list[dict[str, str]] = []
+    for name in ("reports.csv", "reports_holdout.csv"):
+        if (HERE / name).exists():
+            with (HERE / name).open(encoding="utf-8", newline="") as f:
+                rows += list(csv.DictReader(f))
+    return rows
 
 
 def evaluate(triage: Triage, reports: list[dict[str, str]]) -> dict[str, object]:
@@ -110,7 +115,7 @@ def write_results(results: dict[str, dict], lat: dict[str, float], build_s: floa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "test", "all"], default=None,
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default=None,
                         help="print one split only and do not write RESULTS.md (for tuning on dev)")
     parser.add_argument("--rounds", type=int, default=5, help="latency repetitions")
     args = parser.parse_args(argv)
@@ -119,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     triage.suggest("预热")
     build_s = time.perf_counter() - t0
     reports = load_reports()
-    splits = [args.split] if args.split else ["dev", "test", "all"]
+    splits = [args.split] if args.split else ["dev", "test", "holdout", "all"]
     results = {s: evaluate(triage, [r for r in reports if s == "all" or r["split"] == s]) for s in splits}
     for split, r in results.items():
         print(f"{split:5} n={r['n']:3} top1={r['top1']:.1%} top3={r['top3']:.1%} "

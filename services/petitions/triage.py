@@ -25,6 +25,8 @@ RAISED_DEPARTMENT = {"town": "镇社会治理中心（矛调中心）", "county"
 TYPOS = {"拉圾": "垃圾", "垃级": "垃圾", "燥音": "噪音", "躁音": "噪音", "秸杆": "秸秆", "阴井": "窨井",
          "窖井": "窨井", "煤汽": "煤气", "然气": "燃气"}
 TERM_WEIGHT, TOKEN_WEIGHT, BIGRAM_WEIGHT = 1.0, 0.25, 0.1
+#: Listed weight (1 context, 2 topical, 3 decisive) to score: one decisive phrase beats a few context words.
+WEIGHT_SCALE = {1.0: 1.0, 2.0: 2.0, 3.0: 4.0}
 FIRST_MENTION_BONUS = 0.3  # the issue named first is usually the one the report is about
 #: After these words a report adds a second, lesser issue; its terms count for less.
 SECONDARY_MARKERS = re.compile("同时|另外|此外|顺便|顺带")
@@ -140,7 +142,7 @@ class Triage:
 
     def _idf_weighted(self, cats: dict[str, float]) -> dict[str, float]:
         idf = math.log(1 + len(self.categories) / len(cats))
-        return {code: w * idf for code, w in cats.items()}
+        return {code: WEIGHT_SCALE.get(w, w) * idf for code, w in cats.items()}
 
     def _derived(self, terms: dict[str, dict[str, float]], split, factor: float) -> dict[str, dict[str, float]]:
         """Index the pieces (words, bigrams) of every term, for partial matches of unlisted phrasings."""
