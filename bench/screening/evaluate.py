@@ -188,7 +188,8 @@ def report_lines(split: str, c: dict, d: dict) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--no-latency", action="store_true", help="skip the 1,200-item / 100,000-task benchmark")
-    ap.add_argument("--show", choices=["dev", "test", "none"], default="dev", help="print misses of this split")
+    ap.add_argument("--show", choices=["dev", "test", "holdout", "none"], default="dev",
+                    help="print misses of this split")
     ap.add_argument("--items", type=int, default=1200)
     ap.add_argument("--tasks", type=int, default=100_000)
     ap.add_argument("--no-write", action="store_true")
@@ -198,7 +199,7 @@ def main() -> None:
     lines = ["| split | notices | top-1 code | top-3 code | off-list recall | false rejection (OFF_LIST) "
              "| any rejection of in-list | needs review (in-list) | vague recall | decision+reason | dup precision "
              "| dup recall |", "|" + "---|" * 12]
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "holdout"):
         rows = [r for r in notices if r["split"] == split]
         if args.show == split:
             print(f"misses in {split}:")

@@ -50,7 +50,7 @@ _CONCRETE = re.compile(
     "核实|核对|核查|收集|采集|宣传|检查|清理|清洗|设置|设立|转移|录入|填写|审核|动员|劝阻|劝导|劝返|督导|督促|安排|统计|"
     "调查|调解|受理|协助|配合|送|发放|收缴|缴费|认证|办理|建立|更新|修订|制定|开放|值守|维护|管护|报修|整理|推选|出具|开具|"
     "评议|培训|学习|签订|张贴|悬挂|补齐|撒|疏散|关闭|告知|指导|提交|记录|监测|发布|放映|预约|清点|推荐|确定|掌握|了解|"
-    "登门|上门|转交|保洁|整治|打分|评比|落实.{0,6}(责任人|人员)")
+    "登门|上门|转交|保洁|整治|打分|评比|催|帮忙|帮助|挨家挨户|逐户|入户|收齐|落实.{0,6}(责任人|人员)")
 _SLOGAN = re.compile(
     "高度重视|认真落实|切实|抓紧抓实|压实责任|提高认识|扎实做好|各项工作|相关工作|取得实效|确保|抓好|做好|进一步|加强|"
     "提升|统筹|推进|全力|务必|严格")
@@ -190,8 +190,8 @@ class ScreeningResult:
 @dataclass(frozen=True)
 class ScreeningPolicy:
     """Thresholds on matcher scores (0..1); tuned on the dev half of bench/screening."""
-    fit_score: float = 0.45      # below: no village item fits -> OFF_LIST
-    accept_score: float = 0.55   # at or above (with margin): pick the item without asking
+    fit_score: float = 0.37      # below: no village item fits -> OFF_LIST
+    accept_score: float = 0.40   # at or above (with margin): pick the item without asking
     min_margin: float = 0.04     # top-1 minus top-2 needed to pick automatically
     declared_ratio: float = 0.6  # a declared code fits if it scores this share of the best
 

@@ -83,7 +83,6 @@ class Matcher:
         self.saturation = saturation
         self._village_index = Bm25([self._item_doc(i, keywords) for i in self.village])
         self._town_index = Bm25([self._item_doc(i, keywords) for i in self.town])
-        self._village_pos = {i.code: k for k, i in enumerate(self.village)}
 
     @classmethod
     def from_data_dir(cls, data_dir: Path = DATA_DIR, extra_items: Sequence[CatalogueItem] = ()) -> "Matcher":
@@ -97,7 +96,8 @@ class Matcher:
         return _doc([(item.name, _NAME_WEIGHT), (keywords.get(item.code, ""), _KEYWORD_WEIGHT),
                      (item.description, 1.0), (item.category, 0.5)])
 
-    def _normalise(self, raw: float) -> float:
+    def _score(self, raw: float) -> float:
+        """Saturating map of BM25 to 0..1; 30 puts in-list notices above ~0.4 and unrelated work below ~0.35."""
         return raw / (raw + self.saturation)
 
     def match(self, text: str, *, top_k: int = 5) -> MatchReport:
@@ -106,10 +106,10 @@ class Matcher:
         raw = self._village_index.score(query)
         ranked = sorted(raw.items(), key=lambda kv: -kv[1])[:top_k]
         suggestions = tuple(
-            Suggestion(self.village[i].code, self.village[i].name, self._normalise(s),
+            Suggestion(self.village[i].code, self.village[i].name, self._score(s),
                        _display_terms(self._village_index.contributions(query, i)))
             for i, s in ranked)
-        item_scores = {self.village[i].code: self._normalise(s) for i, s in raw.items()}
+        item_scores = {self.village[i].code: self._score(s) for i, s in raw.items()}
         hits = apply_rules(text, self.rules)
         negatives = tuple(
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
@@ -135,7 +135,7 @@ class Matcher:
             item = self.town[i]
             if all(t.code != item.code for t in out):
                 terms = _display_terms(self._town_index.contributions(query, i))
-                out.append(TownMatch(item.code, item.name, item.department, self._normalise(s), terms))
+                out.append(TownMatch(item.code, item.name, item.department, self._score(s), terms))
         return tuple(out)
 
 
