@@ -42,7 +42,8 @@ def notice_metrics(matcher: Matcher, rows: list[dict], show: bool) -> dict:
     c = dict(top1=0, top3=0, coded=0, offlist=0, offlist_hit=0, incat=0, false_rej=0, any_rej=0, review=0,
              decision_ok=0, total=len(rows), vague=0, vague_hit=0)
     for row in rows:
-        report = matcher.match(draft_of(row).text)
+        draft = draft_of(row)
+        report = matcher.match(draft.text, title=draft.title)
         res = decide(draft_of(row), report, catalogue=matcher.by_code)
         top = [s.code for s in report.suggestions]
         exp_code, exp_dec, exp_reason = row["expected_code"], row["expected_decision"], row["expected_reason"]

@@ -190,10 +190,11 @@ class ScreeningResult:
 @dataclass(frozen=True)
 class ScreeningPolicy:
     """Thresholds on matcher scores (0..1); tuned on the dev half of bench/screening."""
-    fit_score: float = 0.37      # below: no village item fits -> OFF_LIST
-    accept_score: float = 0.40   # at or above (with margin): pick the item without asking
+    fit_score: float = 0.42      # below: no village item fits -> OFF_LIST
+    accept_score: float = 0.45   # at or above (with margin): pick the item without asking
     min_margin: float = 0.04     # top-1 minus top-2 needed to pick automatically
     declared_ratio: float = 0.6  # a declared code fits if it scores this share of the best
+    town_lead: float = 0.08      # a town item this far ahead of every village item: town work -> OFF_LIST
 
 
 DEFAULT_POLICY = ScreeningPolicy()
@@ -302,7 +303,8 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     declared_code = None
     if draft.matter_code:
         declared_code, blocking, review = _check_declared(draft, report, catalogue, policy, result)
-    town_duty = any(t.duty for t in report.town_matches)
+    town_duty = any(t.duty for t in report.town_matches) or bool(
+        top and report.town_matches and report.town_matches[0].score - top.score >= policy.town_lead)
     off_list = bool(acting) or town_duty or (not fits and not blocking)
     if off_list or (emergency and not confident and declared_code is None):
         if emergency:

@@ -16,7 +16,7 @@ from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, featur
 
 DATA_DIR = Path(__file__).parent / "data"
 ENFORCEMENT_KIND = "行政执法"
-_NAME_WEIGHT, _KEYWORD_WEIGHT, _BIGRAM_WEIGHT = 3.0, 2.0, 0.35
+_NAME_WEIGHT, _KEYWORD_WEIGHT, _BIGRAM_WEIGHT, _TITLE_BOOST = 3.0, 2.0, 0.35, 1.5
 
 
 def load_items(path: Path, level: str | None = None) -> list[CatalogueItem]:
@@ -91,18 +91,24 @@ class Matcher:
         return cls(items + list(extra_items), load_negative_list(data_dir / "negative_list.csv"),
                    load_synonyms(data_dir / "synonyms.csv"), load_rules(data_dir / "offlist_patterns.csv"))
 
-    @staticmethod
-    def _item_doc(item: CatalogueItem, keywords: Mapping[str, str]) -> dict[str, float]:
+    def _item_doc(self, item: CatalogueItem, keywords: Mapping[str, str]) -> dict[str, float]:
+        # Synonyms apply to items too, so "医保" in an item meets "医疗保险" in a notice.
         return _doc([(item.name, _NAME_WEIGHT), (keywords.get(item.code, ""), _KEYWORD_WEIGHT),
-                     (item.description, 1.0), (item.category, 0.5)])
+                     (item.description, 1.0), (item.category, 0.5),
+                     (self.synonyms.expand(f"{item.name}。{item.description}"), 0.5)])
 
     def _score(self, raw: float) -> float:
         """Saturating map of BM25 to 0..1; 30 puts in-list notices above ~0.4 and unrelated work below ~0.35."""
         return raw / (raw + self.saturation)
 
-    def match(self, text: str, *, top_k: int = 5) -> MatchReport:
-        """Rank village items for a notice and detect off-list signals. Never raises on odd input."""
+    def match(self, text: str, *, title: str = "", top_k: int = 5) -> MatchReport:
+        """Rank village items for a notice (title + body) and detect off-list signals.
+
+        `title`, when given separately, weighs more: offices name the matter in the title.
+        """
         query = features(text, self.synonyms)
+        for term, weight in (features(title, self.synonyms) if title else {}).items():
+            query[term] = query.get(term, weight) * _TITLE_BOOST
         raw = self._village_index.score(query)
         ranked = sorted(raw.items(), key=lambda kv: -kv[1])[:top_k]
         suggestions = tuple(
@@ -116,7 +122,7 @@ class Matcher:
                           0.5 if h.assisted else 1.0, (h.term,), h.assisted)
             for h in hits if h.code in self.negatives)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]
-        enforcement = any(h.code.startswith("N-ZF") for h in hits) or bool(duties)
+        enforcement = any(h.code.startswith("N-ZF") and not h.assisted for h in hits) or bool(duties)
         return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores)
 
     def _town_matches(self, query: Mapping[str, float], duties: Sequence, enforcement: bool,
@@ -153,7 +159,7 @@ class Screener:
                quota_limit: int | None = None) -> ScreeningResult:
         """Screen one draft. `quota_usage` = tasks this office already sent each village this period."""
         now = now or datetime.now(timezone.utc)
-        report = self.matcher.match(draft.text)
+        report = self.matcher.match(draft.text, title=draft.title)
         code = draft.matter_code or (report.suggestions[0].code if report.suggestions else None)
         found = self.duplicates.find_detailed(draft.text, draft.target_org_ids, now - self.duplicate_window,
                                               matter_code=code) if draft.target_org_ids else []
