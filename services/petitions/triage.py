@@ -94,7 +94,10 @@ def load_keywords(path: Path = DATA_DIR / "triage_keywords.csv") -> list[tuple[s
 def load_level_signals(path: Path = DATA_DIR / "level_signals.csv") -> list[tuple[str, re.Pattern[str]]]:
     """Read ``(label, regex)`` pairs; a match raises the suggested level by one step."""
     with path.open(encoding="utf-8", newline="") as f:
-        return [(r["label"], re.compile(r["pattern"])) for r in csv.DictReader(f)]
+        rows = list(csv.DictReader(f))
+    if any(None in r for r in rows):  # an unquoted comma (e.g. in {0,16}) would cut a pattern short
+        raise ValueError(f"{path}: a row has more fields than the header; quote patterns that contain commas")
+    return [(r["label"], re.compile(r["pattern"])) for r in rows]
 
 
 def _bigrams(text: str) -> list[str]:
