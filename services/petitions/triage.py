@@ -125,7 +125,9 @@ class Triage:
             self._tokenizer.add_word(term, freq=2000)
         self.listed = dict(terms)
         self.terms = {t: self._idf_weighted(cats) for t, cats in terms.items()}
-        self._by_length = sorted(self.terms, key=len, reverse=True)
+        self._by_first: dict[str, list[str]] = defaultdict(list)  # first character -> terms, longest first
+        for term in sorted(self.terms, key=len, reverse=True):
+            self._by_first[term[0]].append(term)
         self.tokens = self._derived(terms, lambda t: self._tokenizer.lcut(t), TOKEN_WEIGHT)
         self.bigrams = self._derived(terms, _bigrams, BIGRAM_WEIGHT)
 
@@ -160,16 +162,13 @@ class Triage:
     def _term_matches(self, text: str, words: set[str]) -> list[tuple[int, int, str]]:
         """Longest-first term occurrences; a term inside an already matched longer term is skipped,
         and one-character terms count only as whole words."""
+        found = [(start, term) for start, char in enumerate(text) for term in self._by_first.get(char, ())
+                 if text.startswith(term, start) and (len(term) > 1 or term in words)]
         taken: list[tuple[int, int, str]] = []
-        for term in self._by_length:
-            if len(term) == 1 and term not in words:
-                continue
-            start = text.find(term)
-            while start >= 0:
-                end = start + len(term)
-                if not any(a <= start and end <= b for a, b, _ in taken):
-                    taken.append((start, end, term))
-                start = text.find(term, start + 1)
+        for start, term in sorted(found, key=lambda st: -len(st[1])):
+            end = start + len(term)
+            if not any(a <= start and end <= b for a, b, _ in taken):
+                taken.append((start, end, term))
         return sorted(taken)
 
     def _scores(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:

@@ -1,0 +1,134 @@
+"""Petition triage behaviour a person at the console notices: right category, right level, fast."""
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from services.petitions.triage import (
+    DATA_DIR, RAISED_DEPARTMENT, Suggestion, Triage, default_triage, load_level_signals,
+)
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return default_triage()
+
+
+def top(triage: Triage, text: str) -> Suggestion:
+    suggestions = triage.suggest(text)
+    assert suggestions, text
+    return suggestions[0]
+
+
+@pytest.mark.parametrize(("text", "code", "level"), [
+    ("井盖", "P08-02", "town"),
+    ("路灯不亮", "P08-01", "village"),
+    ("狗咬人", "P01-01", "village"),
+    ("噪音扰民", "P02-04", "town"),
+    ("拖欠工资", "P03-01", "county"),
+    ("宅基地边界吵起来了", "P01-03", "town"),
+    ("楼道里闻到煤气味", "P10-01", "town"),
+    ("小区消防通道被车堵了", "P10-02", "town"),
+    ("电瓶车在楼道里充电", "P10-03", "village"),
+    ("来电人反映：某超市销售过期牛奶，要求查处。", "P09-02", "county"),
+])
+def test_common_reports_land_in_the_right_category(triage: Triage, text: str, code: str, level: str) -> None:
+    first = top(triage, text)
+    assert (first.category_code, first.level) == (code, level)
+
+
+def test_suggestion_carries_name_department_and_evidence(triage: Triage) -> None:
+    first = top(triage, "人行道上的井盖没了")
+    assert first.name == "窨井盖缺失破损"
+    assert first.department == "镇村镇建设办"
+    assert "井盖没了" in first.matched_terms  # the longest listed phrase, for highlighting
+    assert set(first.to_dict()) >= {"category_code", "name", "level", "department", "score", "matched_terms"}
+
+
+def test_common_typos_are_understood(triage: Triage) -> None:
+    assert top(triage, "拉圾桶满了没人收").category_code == "P04-03"
+    assert top(triage, "晚上燥音太大").category_code == "P02-04"
+    assert top(triage, "门口阴井盖松了").category_code == "P08-02"
+
+
+def test_full_width_input_is_normalised(triage: Triage) -> None:
+    assert top(triage, "ＫＴＶ唱到凌晨").category_code == "P02-04"
+
+
+def test_only_child_categories_ranked_and_bounded(triage: Triage) -> None:
+    suggestions = triage.suggest("楼下饭店油烟大噪音大，桌子还摆到路上，垃圾也乱倒", limit=3)
+    assert len(suggestions) == 3
+    assert all("-" in s.category_code for s in suggestions)
+    assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
+    assert all(0 < s.score <= 1 for s in suggestions)
+    assert sum(s.score for s in triage.suggest("楼下饭店油烟大噪音大", limit=35)) < 1
+
+
+def test_first_issue_wins_and_the_second_is_still_offered(triage: Triage) -> None:
+    codes = [s.category_code for s in triage.suggest("电动车飞线充电，同时楼道堆放杂物", limit=3)]
+    assert codes[0] == "P10-03"
+    assert "P10-02" in codes
+
+
+def test_nothing_recognised_gives_no_suggestions(triage: Triage) -> None:
+    assert triage.suggest("") == []
+    assert triage.suggest("   ") == []
+    assert triage.suggest("您好") == []
+    assert triage.suggest("井盖", limit=0) == []
+    assert len(triage.suggest("井盖", limit=1)) == 1
+
+
+def test_repeated_unresolved_report_goes_one_level_up(triage: Triage) -> None:
+    first = top(triage, "村口路灯坏了，向村里反映了好几次一直没人解决")
+    assert first.category_code == "P08-01"
+    assert (first.default_level, first.level) == ("village", "town")
+    assert first.level_raised_by == ("多次反映未解决",)
+    assert first.department == RAISED_DEPARTMENT["town"]
+
+
+def test_several_villages_or_a_group_raise_the_level(triage: Triage) -> None:
+    assert top(triage, "三个村共用的那条机耕路坏了").level == "town"
+    assert top(triage, "几十户居民联名投诉工地夜间施工噪音").level == "county"
+
+
+def test_county_level_stays_county(triage: Triage) -> None:
+    first = top(triage, "二十多名工人被拖欠工资，多次反映未解决")
+    assert first.level == "county" and first.level_raised_by == ()
+    assert first.department == "县（市、区）人力社保局劳动保障监察大队"
+
+
+@pytest.mark.parametrize("text", [
+    "跟邻居说了好几次都不理，麻烦村里管管",  # repeated talk with the neighbour, not with the authorities
+    "邻居每天把电动车推进电梯，多次劝说无效",
+    "全组二十几户已两天没水吃",
+])
+def test_ordinary_repetition_does_not_raise_the_level(triage: Triage, text: str) -> None:
+    assert triage.level_signals(text) == ()
+
+
+def test_fast_enough_to_run_while_typing(triage: Triage) -> None:
+    text = "来电人反映：小区旁工地每天晚上十一点以后还在施工，噪音很大，影响休息，要求处理。"
+    started = time.perf_counter()
+    for k in range(2, len(text) + 1):
+        triage.suggest(text[:k])
+    per_call = (time.perf_counter() - started) / (len(text) - 1)
+    assert per_call < 0.01  # measured about 0.5 ms; see bench/triage/RESULTS.md
+
+
+def test_every_child_category_has_keywords() -> None:
+    with (DATA_DIR / "petition_categories.csv").open(encoding="utf-8") as f:
+        children = {r["code"] for r in csv.DictReader(f) if r["parent_code"]}
+    with (DATA_DIR / "triage_keywords.csv").open(encoding="utf-8") as f:
+        listed = {r["category_code"] for r in csv.DictReader(f)}
+    assert len(children) == 35
+    assert listed == children
+
+
+def test_malformed_signal_file_is_rejected(tmp_path: Path) -> None:
+    bad = tmp_path / "level_signals.csv"
+    bad.write_text("kind,label,pattern\nrepeated,多次反映未解决,x{0,3}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote"):
+        load_level_signals(bad)
