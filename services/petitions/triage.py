@@ -196,9 +196,9 @@ class Triage:
                 for code, w in self.tokens.get(word, {}).items():
                     scores[code] += w
             position += len(word)
-        for i, bigram in enumerate(_bigrams(text) if text else []):
+        for i in range(len(text) - 1):
             if not covered[i] and not covered[i + 1]:
-                for code, w in self.bigrams.get(bigram, {}).items():
+                for code, w in self.bigrams.get(text[i:i + 2], {}).items():
                     scores[code] += w
         if first:
             earliest = min(first.values())
