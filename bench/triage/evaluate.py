@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import os
 import platform
-import statistics
 import sys
 import time
 from pathlib import Path
