@@ -12,6 +12,16 @@ errorlog = "-"
 loglevel = env("LOG_LEVEL", "info").lower()
 
 
+def on_starting(_server) -> None:
+    """Metrics files of a previous run (a restarted container keeps its volume) are stale."""
+    import os
+    import pathlib
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        for stale in pathlib.Path(folder).glob("*.db"):
+            stale.unlink()
+
+
 def child_exit(_server, worker) -> None:
     """Drop a dead worker's metrics files (Prometheus multiprocess mode)."""
     import os

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,19 +123,32 @@ class TokenIssuer:
 class TokenVerifier:
     """Checks signature (ES256 only: `none`, HS256 and others are refused), expiry, issuer, audience."""
 
-    def __init__(self, jwks: dict, *, issuer: str, audience: str) -> None:
+    def __init__(self, jwks: dict, *, issuer: str, audience: str,
+                 jwks_file: Path | None = None, reload_seconds: float = 10.0) -> None:
         self._keys = {key.key_id: key for key in jwt.PyJWKSet.from_dict(jwks).keys}
         self._issuer = issuer
         self._audience = audience
+        self._file = jwks_file
+        self._reload_seconds = reload_seconds
+        self._reloaded_at = time.monotonic()
 
     @classmethod
     def from_file(cls, jwks_file: Path, **kwargs) -> "TokenVerifier":
-        return cls(json.loads(jwks_file.read_text()), **kwargs)
+        return cls(json.loads(jwks_file.read_text()), jwks_file=jwks_file, **kwargs)
+
+    def _key_for(self, kid: str | None):
+        """An unknown kid after a key rotation: re-read the JWKS file (at most every 10 s)."""
+        stale = time.monotonic() - self._reloaded_at >= self._reload_seconds
+        if kid not in self._keys and self._file and stale:
+            self._reloaded_at = time.monotonic()
+            jwks = json.loads(self._file.read_text())
+            self._keys = {key.key_id: key for key in jwt.PyJWKSet.from_dict(jwks).keys}
+        return self._keys.get(kid)
 
     def verify(self, token: str) -> Principal:
         try:
             header = jwt.get_unverified_header(token)
-            key = self._keys.get(header.get("kid"))
+            key = self._key_for(header.get("kid"))
             if key is None or header.get("alg") != ALGORITHM:
                 raise jwt.InvalidTokenError("unknown key or algorithm")
             claims = jwt.decode(token, key.key, algorithms=[ALGORITHM], audience=self._audience,

@@ -11,6 +11,8 @@ CHANNEL_OPTIONS = [
     ("grpc.initial_reconnect_backoff_ms", 200),
     ("grpc.max_reconnect_backoff_ms", 2_000),
     ("grpc.enable_retries", 0),
+    # Spread calls over every ready pod behind a headless Service (DNS gives all addresses).
+    ("grpc.lb_policy_name", "round_robin"),
 ]
 
 

@@ -96,7 +96,10 @@ async def run_service(spec: ServiceSpec) -> None:
     server = grpc.aio.server(interceptors=[MetricsInterceptor(settings.name),
                                            CallContextInterceptor(spec.verifier,
                                                                   spec.public_methods)],
-                             options=[("grpc.so_reuseport", 0)])
+                             options=[("grpc.so_reuseport", 0),
+                                      # clients reconnect now and then, finding new replicas
+                                      ("grpc.max_connection_age_ms", 5 * 60 * 1000),
+                                      ("grpc.max_connection_age_grace_ms", 30 * 1000)])
     spec.register(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

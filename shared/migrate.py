@@ -30,6 +30,10 @@ def run_migrations(target_metadata: MetaData) -> None:
     url = context.config.attributes["database_url"]
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
+        if not dbmod.is_sqlite(url):
+            # Replicas starting together (init containers) take turns instead of racing.
+            connection.exec_driver_sql("SELECT pg_advisory_lock(7140021)")
+            connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata,
                           render_as_batch=dbmod.is_sqlite(url), compare_type=True)
         with context.begin_transaction():

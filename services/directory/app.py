@@ -38,7 +38,8 @@ def build() -> ServiceSpec:
     config = settings()
     configure_logging(NAME, config.log_level)
     service = build_service(config)
-    verifier = TokenVerifier(service.jwks, issuer=config.jwt.issuer, audience=config.jwt.audience)
+    verifier = TokenVerifier.from_file(config.jwt.jwks_file, issuer=config.jwt.issuer,
+                                       audience=config.jwt.audience)
 
     def register(server) -> None:
         directory_pb2_grpc.add_DirectoryServiceServicer_to_server(grpc_api.DirectoryApi(service),

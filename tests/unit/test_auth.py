@@ -49,6 +49,18 @@ def test_rotation_keeps_the_old_key_verifiable(keys):
     assert verifier.verify(old_token).subject == "p"
 
 
+def test_a_running_verifier_learns_a_rotated_key(keys):
+    folder, _, _ = keys
+    verifier = TokenVerifier.from_file(folder / "jwks.json", issuer="zhili-directory",
+                                       audience="zhili", reload_seconds=0)
+    new_kid = generate_keys(folder)
+    issuer = TokenIssuer.from_files(folder / "jwt_private.pem", new_kid, issuer="zhili-directory",
+                                    audience="zhili", ttl=dt.timedelta(minutes=5))
+    token = issuer.issue(subject="p2", name="n", roles=["admin"], org_id="330688",
+                         scope_org_id="330688")
+    assert verifier.verify(token).subject == "p2"
+
+
 def test_missing_claims_are_refused(keys):
     folder, _, verifier = keys
     private = (folder / "jwt_private.pem").read_bytes()
