@@ -195,6 +195,7 @@ class ScreeningPolicy:
     min_margin: float = 0.04     # top-1 minus top-2 needed to pick automatically
     declared_ratio: float = 0.6  # a declared code fits if it scores this share of the best
     town_lead: float = 0.08      # a town item this far ahead of every village item: town work -> OFF_LIST
+    emergency_accept_score: float = 0.55  # emergencies have a safe fallback (OTHER), so ask for a clearer fit
 
 
 DEFAULT_POLICY = ScreeningPolicy()
@@ -295,7 +296,8 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     top = report.suggestions[0] if report.suggestions else None
     second = report.suggestions[1].score if len(report.suggestions) > 1 else 0.0
     fits = top is not None and top.score >= policy.fit_score
-    confident = fits and top.score >= policy.accept_score and top.score - second >= policy.min_margin
+    needed = policy.emergency_accept_score if emergency else policy.accept_score
+    confident = fits and top.score >= needed and top.score - second >= policy.min_margin
     acting = [n for n in report.negative_matches if not n.assisted]
     assisted = [n for n in report.negative_matches if n.assisted]
     result.negative_matches = acting or assisted

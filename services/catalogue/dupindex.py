@@ -22,12 +22,13 @@ class DuplicateIndex:
     """
 
     def __init__(self, synonyms: Mapping[str, str] | Synonyms | None = None, *, threshold: float = 0.4,
-                 same_item_bonus: float = 0.2, other_item_malus: float = 0.2, probe_terms: int = 24,
-                 max_df_ratio: float = 0.05, min_shared: int = 2):
+                 same_item_bonus: float = 0.2, other_item_malus: float = 0.2, probe_terms: int = 32,
+                 max_df_ratio: float = 0.02, min_shared: int = 2, min_probes: int = 6, max_checks: int = 200):
         self.synonyms = synonyms if isinstance(synonyms, Synonyms) else Synonyms(synonyms or {})
         self.threshold = threshold
         self.same_item_bonus, self.other_item_malus = same_item_bonus, other_item_malus
         self.probe_terms, self.max_df_ratio, self.min_shared = probe_terms, max_df_ratio, min_shared
+        self.min_probes, self.max_checks = min_probes, max_checks
         self._fid: dict[str, int] = {}
         self._df: list[int] = []
         self._is_bigram = bytearray()
@@ -96,24 +97,35 @@ class DuplicateIndex:
             if fid is not None:
                 query[fid] = self._weight_of(fid)
         max_df = max(50, int(self.max_df_ratio * len(self._ids)))
-        probes = sorted((f for f in query if self._df[f] <= max_df), key=self._df.__getitem__)
+        ordered = sorted(query, key=self._df.__getitem__)
+        # Rare terms find candidates cheaply; a few common ones are still probed when a topic floods the index.
+        probes = [f for f in ordered if self._df[f] <= max_df][:self.probe_terms] or ordered[:self.min_probes]
         counts: Counter = Counter()
-        for fid in probes[:self.probe_terms]:
+        for fid in probes:
             counts.update(self._postings[fid])
-        q_norm = math.sqrt(sum(w * w for w in query.values())) or 1.0
-        cutoff = since.timestamp()
-        out = []
+        by_shared: list[list[int]] = [[] for _ in range(len(probes) + 1)]
         for idx, shared in counts.items():
-            if shared < self.min_shared or self._times[idx] < cutoff:
-                continue
-            common = orgs.intersection(self._orgs[idx])
-            if not common:
-                continue
-            sim = self._similarity(query, q_norm, idx, matter_code)
-            if sim >= self.threshold:
-                out.append((self._ids[idx], self._titles[idx], sim, tuple(sorted(common))))
+            if shared >= self.min_shared:
+                by_shared[shared].append(idx)
+        q_norm = math.sqrt(sum(w * w for w in query.values())) or 1.0
+        cutoff, checked, out = since.timestamp(), 0, []
+        for bucket in reversed(by_shared):  # most shared distinctive terms first; bounded work per draft
+            for idx in bucket:
+                if self._times[idx] < cutoff:
+                    continue
+                common = orgs.intersection(self._orgs[idx])
+                if not common:
+                    continue
+                checked += 1
+                sim = self._similarity(query, q_norm, idx, matter_code)
+                if sim >= self.threshold:
+                    out.append((self._ids[idx], self._titles[idx], sim, tuple(sorted(common))))
+                if len(out) >= limit or checked >= self.max_checks:
+                    break
+            if len(out) >= limit or checked >= self.max_checks:
+                break
         out.sort(key=lambda hit: -hit[2])
-        return out[:limit]
+        return out
 
     def _similarity(self, query: dict[int, float], q_norm: float, idx: int, matter_code: str | None) -> float:
         """IDF-weighted cosine of the two term sets, nudged by whether both went to the same item."""

@@ -82,6 +82,7 @@ class Matcher:
         self.rules = list(rules)
         self.saturation = saturation
         self._village_index = Bm25([self._item_doc(i, keywords) for i in self.village])
+        self._village_pos = {item.code: k for k, item in enumerate(self.village)}
         self._town_index = Bm25([self._item_doc(i, keywords) for i in self.town])
 
     @classmethod
@@ -101,10 +102,11 @@ class Matcher:
         """Saturating map of BM25 to 0..1; 30 puts in-list notices above ~0.4 and unrelated work below ~0.35."""
         return raw / (raw + self.saturation)
 
-    def match(self, text: str, *, title: str = "", top_k: int = 5) -> MatchReport:
+    def match(self, text: str, *, title: str = "", top_k: int = 5, score_codes: Sequence[str] = ()) -> MatchReport:
         """Rank village items for a notice (title + body) and detect off-list signals.
 
         `title`, when given separately, weighs more: offices name the matter in the title.
+        `score_codes` (e.g. a declared code) get a score in `item_scores` even outside the top.
         """
         query = features(text, self.synonyms)
         for term, weight in (features(title, self.synonyms) if title else {}).items():
@@ -115,7 +117,8 @@ class Matcher:
             Suggestion(self.village[i].code, self.village[i].name, self._score(s),
                        _display_terms(self._village_index.contributions(query, i)))
             for i, s in ranked)
-        item_scores = {self.village[i].code: self._score(s) for i, s in raw.items()}
+        wanted = {self._village_pos[c] for c in score_codes if c in self._village_pos} | {i for i, _ in ranked}
+        item_scores = {self.village[i].code: self._score(raw.get(i, 0.0)) for i in wanted}
         hits = apply_rules(text, self.rules)
         negatives = tuple(
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
@@ -159,7 +162,7 @@ class Screener:
                quota_limit: int | None = None) -> ScreeningResult:
         """Screen one draft. `quota_usage` = tasks this office already sent each village this period."""
         now = now or datetime.now(timezone.utc)
-        report = self.matcher.match(draft.text, title=draft.title)
+        report = self.matcher.match(draft.text, title=draft.title, score_codes=[draft.matter_code or ""])
         code = draft.matter_code or (report.suggestions[0].code if report.suggestions else None)
         found = self.duplicates.find_detailed(draft.text, draft.target_org_ids, now - self.duplicate_window,
                                               matter_code=code) if draft.target_org_ids else []

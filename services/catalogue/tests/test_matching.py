@@ -1,0 +1,126 @@
+"""Screening as users see it: real catalogue data, notices written in town-office language."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from services.catalogue.domain import ACCEPTED, NEEDS_REVIEW, OTHER_CODE, REJECTED, Draft
+from services.catalogue.matching import DuplicateIndex, Matcher, Screener
+from services.catalogue.textindex import tokenizer
+
+NOW = datetime(2025, 11, 10, 9, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher.from_data_dir()
+
+
+@pytest.fixture()
+def screener(matcher):
+    return Screener(matcher, DuplicateIndex(matcher.synonyms))
+
+
+def notice(title, description, villages=("v-jinxi",), **kw):
+    return Draft(title, description, tuple(villages), kw.pop("deadline", date(2025, 11, 30)), **kw)
+
+
+def screen(screener, *args, **kw):
+    return screener.screen(notice(*args, **kw), now=NOW)
+
+
+def test_slag_dumping_cleanup_goes_to_the_town_enforcement_team(screener):
+    result = screen(screener, "清理金溪村山坡工业渣土",
+                    "金溪村：有群众反映你村山坡上有人倾倒工业渣土，请你村尽快组织人员清理干净，11月15日前完成并反馈。")
+    assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes
+    assert result.town_matches[0].department == "镇综合行政执法队"
+    assert "综合行政执法队" in result.reasons[0].detail
+
+
+def test_reporting_dumping_is_village_work(screener):
+    result = screen(screener, "偏僻地段偷倒建筑垃圾排查",
+                    "近期有人趁夜在山坳偷倒建筑垃圾，请各村加强巡查，发现倾倒的及时报告镇执法队并保护好现场。")
+    assert (result.decision, result.matter_code) == (ACCEPTED, "V-ST-009")
+
+
+def test_demolishing_an_illegal_building_is_off_list_but_reporting_it_is_not(screener):
+    demolish = screen(screener, "违章彩钢棚拆除", "请各村对辖区内违章搭建的彩钢棚组织拆除，12月底前拆除到位。")
+    assert demolish.decision == REJECTED and demolish.negative_matches[0].code == "N-ZF-001"
+    report = screen(screener, "巩固两违整治成果",
+                    "请网格员加强日常巡查，发现私搭乱建、违规加层当场劝阻，拍照定位后报镇综合行政执法队处置。")
+    assert (report.decision, report.matter_code) == (ACCEPTED, "V-ZJ-005")
+
+
+def test_fining_straw_burning_is_off_list_but_patrolling_is_not(screener):
+    fine = screen(screener, "秸秆焚烧罚款", "对焚烧秸秆的农户，由所在村按每起200元进行罚款。")
+    assert fine.decision == REJECTED and fine.negative_matches[0].code == "N-ZF-001"
+    patrol = screen(screener, "秋季秸秆禁烧", "请各村每天下田巡查，发现点火的劝阻扑灭，劝不住的报镇执法队，由执法队依法处罚。")
+    assert (patrol.decision, patrol.matter_code) == (ACCEPTED, "V-NY-010")
+    assert "秸秆" in "".join(patrol.suggestions[0].matched_terms)
+
+
+def test_declared_town_code_is_a_level_mismatch(screener):
+    result = screen(screener, "秸秆禁烧", "请各村落实秸秆禁烧巡查，发现焚烧及时劝阻。", matter_code="T-ZH-012")
+    assert result.decision == REJECTED and result.reason_codes == ["LEVEL_MISMATCH"]
+
+
+def test_wrong_declared_code_gets_the_right_suggestion(screener):
+    result = screen(screener, "医保参保", "请各村动员未参保村民参加2026年度城乡居民医保缴费。", matter_code="V-NY-010")
+    assert result.decision == NEEDS_REVIEW and result.reason_codes == ["CODE_MISMATCH"]
+    assert result.suggestions[0].code == "V-YB-001"
+
+
+def test_abbreviations_reach_the_catalogue_item(screener):
+    assert screen(screener, "两癌筛查报名", "请各村摸清适龄妇女两癌免费检查意愿并登记。").matter_code == "V-FN-002"
+    assert screen(screener, "老年证办理", "请各村帮60岁以上老人线上办老年证。").matter_code == "V-MZ-002"
+
+
+def test_negative_list_formalism_is_rejected(screener):
+    result = screen(screener, "推广App", "请各村组织村民下载注册某App，每村不少于300人，截图报镇里排名。")
+    assert result.decision == REJECTED and result.negative_matches[0].code == "N-XS-001"
+
+
+def test_vague_drafts_are_sent_back(screener):
+    no_deadline = screen(screener, "出租房巡查", "请各村组织网格员对出租房开展巡查，核实承租人登记情况。", deadline=None)
+    assert no_deadline.decision == REJECTED and no_deadline.reason_codes == ["VAGUE"]
+    slogans = screen(screener, "进一步做好安全生产工作", "各村要高度重视，认真落实，切实抓紧抓实，确保不出事故。")
+    assert "VAGUE" in slogans.reason_codes
+
+
+def test_emergency_outside_the_list_passes_with_compliance_review(screener):
+    result = screen(screener, "寒潮道路除冰", "今晚有冰冻，请各村立即组织人员对桥面、陡坡路段撒盐除冰，设置警示标志。",
+                    urgency="emergency", deadline=None)
+    assert (result.decision, result.matter_code, result.compliance_review_required) == (ACCEPTED, OTHER_CODE, True)
+
+
+def test_duplicates_only_for_the_same_village_and_recent(screener):
+    first = notice("秋季秸秆禁烧巡查", "请各村落实网格员分片包干，每天下田巡查，发现焚烧秸秆的及时劝阻，月底前报巡查记录。",
+                   villages=("v-a", "v-b"))
+    screener.record_dispatch("task-1", first, NOW - timedelta(days=3), "V-NY-010")
+    screener.record_dispatch("task-old", first, NOW - timedelta(days=90), "V-NY-010")
+    again = ("关于加强秸秆禁烧工作的提醒", "近期多地出现焚烧稻草现象，请各村安排人员每日田间巡逻，见火就灭，并广播宣传秸秆还田。")
+    same = screen(screener, *again, villages=("v-b", "v-c"))
+    assert same.decision == REJECTED and "DUPLICATE" in same.reason_codes
+    assert [d.task_id for d in same.duplicates] == ["task-1"] and "v-b" in same.reasons[-1].detail
+    assert screen(screener, *again, villages=("v-c",)).decision == ACCEPTED
+    other = screen(screener, "医保参保动员", "请各村动员未参保村民参加城乡居民医保，12月20日前完成。", villages=("v-b",))
+    assert "DUPLICATE" not in other.reason_codes
+
+
+def test_quota_per_village_for_the_issuing_office(screener):
+    draft = notice("反诈宣传", "请各村利用村广播、微信群开展反诈宣传，重点面向老年人。", villages=("v1", "v2"))
+    result = screener.screen(draft, now=NOW, quota_usage={"v1": 8, "v2": 2}, quota_limit=8)
+    assert result.decision == REJECTED and result.reason_codes == ["QUOTA_EXCEEDED"] and "v1" in result.reasons[0].detail
+
+
+def test_duplicate_index_stays_fast_with_many_tasks(matcher):
+    index = DuplicateIndex(matcher.synonyms)
+    for k in range(3000):
+        index.add(f"t{k}", "森林防火巡查", f"请各村安排人员巡山，劝阻野外用火（批次{k}）。", [f"v{k % 50}"], NOW)
+    started = datetime.now()
+    hits = index.find("请各村安排人员巡山值守，劝阻野外用火。", ["v7"], NOW - timedelta(days=30))
+    assert hits and all(task_id in {f"t{k}" for k in range(7, 3000, 50)} for task_id, _, _ in hits)
+    assert (datetime.now() - started).total_seconds() < 0.5
+
+
+def test_tokenizer_is_loaded_once():
+    assert tokenizer() is tokenizer()
