@@ -1,6 +1,8 @@
 """gRPC peers of the gateway: one channel per peer per worker process, calls with deadlines."""
 from __future__ import annotations
 
+import importlib
+
 import grpc
 from connexion import request as current_request
 from google.protobuf import json_format
@@ -10,13 +12,13 @@ from gateway.problems import ApiProblem
 from shared.errors import from_rpc_error
 from shared.grpc_client import call_metadata, insecure_channel
 from shared.logs import TRACE_HEADER, trace_id_var
+from shared.services import default_ports, grpc_addr_var, service_names
 from shared.settings import env, env_float
-from zhili.directory.v1 import directory_pb2_grpc
 
-# peer name → (env var of its address, default address, stub class)
-PEERS = {
-    "directory": ("DIRECTORY_GRPC_ADDR", "127.0.0.1:50051", directory_pb2_grpc.DirectoryServiceStub),
-}
+def stub_class(service: str):
+    """By convention zhili/<svc>/v1/<svc>.proto defines `<Svc>Service`."""
+    module = importlib.import_module(f"zhili.{service}.v1.{service}_pb2_grpc")
+    return getattr(module, f"{service.title()}ServiceStub")
 
 
 class Peers:
@@ -24,9 +26,10 @@ class Peers:
 
     def __init__(self) -> None:
         self.timeout = env_float("GRPC_TIMEOUT_SECONDS", 5.0)
-        self.addresses = {name: env(var, default) for name, (var, default, _) in PEERS.items()}
+        self.addresses = {name: env(grpc_addr_var(name), f"127.0.0.1:{default_ports(name)[0]}")
+                          for name in service_names()}
         self.channels = {name: insecure_channel(address) for name, address in self.addresses.items()}
-        self.stubs = {name: PEERS[name][2](channel) for name, channel in self.channels.items()}
+        self.stubs = {name: stub_class(name)(channel) for name, channel in self.channels.items()}
 
     def close(self) -> None:
         for channel in self.channels.values():

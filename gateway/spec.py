@@ -7,13 +7,13 @@ from pathlib import Path
 import yaml
 
 SPEC_DIR = Path(__file__).parent / "openapi"
-DOMAIN_FILES = ["auth.yaml", "directory.yaml"]
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 
 def build_spec(spec_dir: Path = SPEC_DIR, domain_files: list[str] | None = None) -> dict:
     spec = yaml.safe_load((spec_dir / "common.yaml").read_text(encoding="utf-8"))
-    for name in domain_files or DOMAIN_FILES:
+    names = domain_files or sorted(p.name for p in spec_dir.glob("*.yaml") if p.name != "common.yaml")
+    for name in names:
         part = yaml.safe_load((spec_dir / name).read_text(encoding="utf-8"))
         _merge_unique(spec["paths"], part.get("paths", {}), f"{name}: path")
         for section, items in part.get("components", {}).items():

@@ -17,10 +17,10 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from shared import migrate
 from shared.auth import generate_keys
+from shared.services import default_ports, grpc_addr_var, service_names
 from shared.settings import ROOT
 
-# Every service of the repo, in start order, with its local gRPC and metrics port offsets.
-SERVICES = ["directory"]
+SERVICES = service_names()
 HOST = "127.0.0.1"
 
 
@@ -44,10 +44,13 @@ class StackConfig:
 
     @classmethod
     def local(cls, data_dir: Path, *, http_port: int, nats_port: int, grpc_base_port: int) -> "StackConfig":
+        """Each service on its declared ports, shifted together when the base port moves."""
+        shift = grpc_base_port - default_ports("directory")[0]
+        ports = {s: default_ports(s) for s in SERVICES}
         return cls(data_dir=data_dir, http_port=http_port, nats_port=nats_port,
                    nats_monitor_port=nats_port + 4000,
-                   grpc_ports={s: grpc_base_port + i for i, s in enumerate(SERVICES)},
-                   metrics_ports={s: grpc_base_port + 1000 + i for i, s in enumerate(SERVICES)})
+                   grpc_ports={s: grpc + shift for s, (grpc, _) in ports.items()},
+                   metrics_ports={s: metrics + shift for s, (_, metrics) in ports.items()})
 
     @classmethod
     def ephemeral(cls, data_dir: Path, database_urls: dict[str, str] | None = None) -> "StackConfig":
@@ -80,7 +83,7 @@ class Stack:
         cfg = self.config
         env = {**os.environ, "ZHILI_DATA_DIR": str(cfg.data_dir), "PYTHONUNBUFFERED": "1",
                "NATS_URL": f"nats://{HOST}:{cfg.nats_port}", "GRPC_HOST": HOST,
-               **{f"{s.upper()}_GRPC_ADDR": cfg.grpc_addr(s) for s in SERVICES},
+               **{grpc_addr_var(s): cfg.grpc_addr(s) for s in SERVICES},
                **cfg.extra_env}
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "protos")])
         return env
@@ -97,9 +100,12 @@ class Stack:
             generate_keys(keys)
         for service in SERVICES:
             migrate.upgrade(service, self.config.database_url(service))
-        if demo:
-            self.run_command("directory-demo", [sys.executable, "-m", "services.directory",
-                                                "load-demo"], self.service_env("directory"))
+        if demo:  # every service with a demo.py loads its part of the demo county
+            for service in SERVICES:
+                if (ROOT / "services" / service / "demo.py").exists():
+                    self.run_command(f"{service}-demo", [sys.executable, "-m",
+                                                         f"services.{service}", "load-demo"],
+                                     self.service_env(service))
 
     def run_command(self, name: str, argv: list[str], env: dict[str, str]) -> None:
         with self._log(name) as log:

@@ -5,7 +5,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from services.directory import grpc_api, subscribers
+from services.directory import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
 from services.directory.models import infra
 from services.directory.service import DirectoryService
 from shared.auth import TokenIssuer, TokenVerifier
@@ -19,7 +19,7 @@ NAME = "directory"
 
 
 def settings() -> ServiceSettings:
-    return ServiceSettings.from_env(NAME, grpc_port=50051, metrics_port=9101)
+    return ServiceSettings.from_env(NAME, grpc_port=GRPC_PORT, metrics_port=METRICS_PORT)
 
 
 def build_service(config: ServiceSettings) -> DirectoryService:
