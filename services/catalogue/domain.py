@@ -16,6 +16,7 @@ OTHER_CODE = "OTHER"  # the "其他" button: emergencies outside the list, revie
 OTHER_NAME = "其他（应急事项，事后合规审查）"
 
 ACCEPTED, REJECTED, NEEDS_REVIEW = "accepted", "rejected", "needs_review"
+TOWN_ONLY_KINDS = frozenset({"行政执法", "内部管理"})  # town work that never has a village counterpart
 
 _VAGUE_WHAT = {"deadline": ("未设置办理时限", "no deadline"),
                "requirement": ("缺少具体工作要求（做什么、做到什么程度）", "no concrete requirement")}
@@ -92,6 +93,7 @@ class TownMatch:
     score: float
     matched_terms: tuple[str, ...] = ()
     duty: bool = False  # a rule says this is the town office's own duty (e.g. clearing dumped waste)
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,8 +267,9 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     declared_code = None
     if draft.matter_code:
         declared_code, blocking, review = _check_declared(draft, report, catalogue, policy, result)
-    town_duty = any(t.duty for t in report.town_matches) or bool(
-        top and report.town_matches and report.town_matches[0].score - top.score >= policy.town_lead)
+    lead = report.town_matches[0] if report.town_matches else None
+    town_closer = bool(top and lead and not lead.duty and lead.score - top.score >= policy.town_lead)
+    town_duty = any(t.duty for t in report.town_matches) or (town_closer and lead.kind in TOWN_ONLY_KINDS)
     off_list = bool(acting) or town_duty or (not fits and not blocking)
     if off_list or (emergency and not confident and declared_code is None):
         if emergency:
@@ -287,10 +290,13 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
             cands = "、".join(f"{s.code}{s.name}" for s in report.suggestions[:3])
             result.reasons.append(reason("LOW_CONFIDENCE", candidates=cands or "无"))
             review = True
+    if town_closer and not off_list and not emergency:
+        result.reasons.append(reason("TOWN_ITEM_CLOSER", name=lead.name, code=lead.code, department=lead.department))
+        review = True
     if assisted and not acting and not emergency:
         result.reasons.append(reason("ENFORCEMENT_ASSIST", name=assisted[0].name))
         review = True
-    if not off_list:
+    if not off_list and not town_closer:
         result.town_matches = [t for t in result.town_matches if t.score >= 1.0]  # only a declared town item
     if not emergency:
         blocking |= _check_vague_dup_quota(draft, duplicates, over_quota_orgs, quota_limit, result)

@@ -133,7 +133,7 @@ class Matcher:
         out: list[TownMatch] = []
         for h in duties:
             item = self.by_code[h.code]
-            out.append(TownMatch(item.code, item.name, item.department, 1.0, (h.term,), duty=True))
+            out.append(TownMatch(item.code, item.name, item.department, 1.0, (h.term,), duty=True, kind=item.kind))
         scored = []
         for i, s in self._town_index.score(query).items():
             boost = 1.5 if enforcement and self.town[i].kind == ENFORCEMENT_KIND else 1.0
@@ -144,7 +144,7 @@ class Matcher:
             item = self.town[i]
             if all(t.code != item.code for t in out):
                 terms = _display_terms(self._town_index.contributions(query, i))
-                out.append(TownMatch(item.code, item.name, item.department, self._score(s), terms))
+                out.append(TownMatch(item.code, item.name, item.department, self._score(s), terms, kind=item.kind))
         return tuple(out)
 
 

@@ -17,6 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Code {declared} is not in this county's village catalogue."),
     "LOW_CONFIDENCE": ("未能确定对应的清单事项，请人工确认编码（候选：{candidates}）。",
                        "No catalogue item fits with confidence; please confirm the code (candidates: {candidates})."),
+    "TOWN_ITEM_CLOSER": ("任务内容更接近涉镇事项“{name}”（{department}），请确认是否应由镇里自行办理。",
+                         "The text is closer to town item {code} ({department}); confirm it is not the town's own work."),
     "ENFORCEMENT_ASSIST": ("任务要求村（社区）配合执法类工作（{name}），村级仅负责发现劝导和信息报送，请人工审核。",
                            "The task asks villages to assist enforcement ({name}); villages only report and persuade. Review needed."),
     "VAGUE": ("任务要求不明确：{what}，请补充后重新提交。",

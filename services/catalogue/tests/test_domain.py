@@ -56,10 +56,18 @@ def test_negative_list_hit_rejects_and_names_the_entry():
     assert "镇综合行政执法队" in result.reasons[0].detail
 
 
-def test_town_item_far_ahead_of_every_village_item_is_town_work():
-    town = TownMatch("T-ZH-012", "露天焚烧秸秆、落叶、垃圾查处", "镇综合行政执法队", 0.95)
+def test_enforcement_item_far_ahead_of_every_village_item_is_town_work():
+    town = TownMatch("T-ZH-012", "露天焚烧秸秆、落叶、垃圾查处", "镇综合行政执法队", 0.95, kind="行政执法")
     result = decide(draft(), report(Suggestion("V-NY-010", "a", 0.6), town_matches=(town,)), catalogue=CATALOGUE)
     assert result.reason_codes == ["OFF_LIST"]
+
+
+def test_other_town_item_far_ahead_only_asks_for_review():
+    town = TownMatch("T-SL-002", "山塘水库安全巡查", "镇水利站", 0.95, kind="协调监督")
+    result = decide(draft(), report(Suggestion("V-SL-002", "山塘日常巡查与安全管理", 0.6), town_matches=(town,)),
+                    catalogue=CATALOGUE)
+    assert result.decision == NEEDS_REVIEW and "TOWN_ITEM_CLOSER" in result.reason_codes
+    assert result.town_matches[0].department == "镇水利站"
 
 
 def test_assisting_enforcement_goes_to_review_not_rejection():
