@@ -52,15 +52,14 @@ def _doc(parts: Iterable[tuple[str, float]]) -> dict[str, float]:
 
 
 def _display_terms(contribs: Sequence[tuple[str, float]], limit: int = 6) -> tuple[str, ...]:
-    """Human-readable matched terms: words first, bigrams only when no chosen word already covers them."""
-    shown: list[str] = []
+    """Human-readable matched terms: whole words; character pairs only when hardly any word matched."""
+    shown = [t for t, _ in contribs if not t.startswith(BIGRAM)][:limit]
     for term, _ in contribs:
-        plain = term[len(BIGRAM):] if term.startswith(BIGRAM) else term
-        if any(plain in s for s in shown):
-            continue
-        shown.append(plain)
-        if len(shown) >= limit:
+        if len(shown) >= 2:
             break
+        plain = term[len(BIGRAM):]
+        if term.startswith(BIGRAM) and not any(plain in w for w in shown):
+            shown.append(plain)
     return tuple(shown)
 
 
