@@ -174,7 +174,7 @@ class Stack:
         return (self.config.data_dir / "log" / f"{name}.log").open("ab")
 
 
-def wait_http(url: str, timeout: float = 30.0) -> None:
+def wait_http(url: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -188,7 +188,7 @@ def wait_http(url: str, timeout: float = 30.0) -> None:
         time.sleep(0.1)
 
 
-def wait_grpc(address: str, timeout: float = 30.0) -> None:
+def wait_grpc(address: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     with grpc.insecure_channel(address) as channel:
         stub = health_pb2_grpc.HealthStub(channel)
