@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 
 from gateway import peers, problems, security
 from gateway.middleware import BodyTooLarge, EdgeMiddleware
-from gateway.spec import build_spec
+from gateway.spec import build_public_spec, build_spec
 from shared.logs import configure_logging
 from shared.settings import env, env_int
 
@@ -32,6 +32,9 @@ def create_app():
     app.app.json.compact = True
     app.add_api(build_spec(), base_path="/api/v1", strict_validation=True,
                 validate_responses=True, pythonic_params=False)
+    # Login-free reads (三务公开 for residents): a second, small API; same error handlers below.
+    app.add_api(build_public_spec(), base_path="/public/v1", name="public",
+                strict_validation=True, validate_responses=True, pythonic_params=False)
     app.add_error_handler(problems.ApiProblem, problems.handle_problem)
     app.add_error_handler(ProblemException, problems.handle_problem)
     app.add_error_handler(HTTPException, problems.handle_http_error)

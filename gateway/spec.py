@@ -28,6 +28,19 @@ def build_spec(spec_dir: Path = SPEC_DIR, domain_files: list[str] | None = None)
     return spec
 
 
+PUBLIC_DIR = SPEC_DIR / "public"
+
+
+def build_public_spec(public_dir: Path = PUBLIC_DIR) -> dict:
+    """The login-free API mounted at /public/v1: common components, its own paths, no security."""
+    names = [str(p.relative_to(public_dir.parent)) for p in sorted(public_dir.glob("*.yaml"))]
+    spec = build_spec(public_dir.parent, names)
+    spec["servers"] = [{"url": "/public/v1"}]
+    spec["security"] = []
+    spec["info"]["title"] += "（免登录公开接口）"
+    return spec
+
+
 def _merge_unique(target: dict, items: dict, what: str) -> None:
     for key, value in items.items():
         if key in target:

@@ -116,7 +116,7 @@ def test_a_full_run_publishes_every_step_and_completes(stack, stub, auth):
 
     def mine(found):
         return procedure.id.encode() in found[2]
-    subjects = [s for s, _, _ in read_events(stack, "procedures.>", mine, 15)]
+    subjects = [s for s, _, _ in read_events(stack, "procedures.>", mine, 16)]
     assert subjects.count("procedures.step.recorded") == 6
     assert subjects.count("procedures.step.passed") == 6
     assert "procedures.procedure.started" in subjects
