@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from google.protobuf.message import DecodeError, Message
 from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from nats.js.errors import NotFoundError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -64,8 +65,7 @@ class EventConsumer:
         config = ConsumerConfig(durable_name=sub.durable, ack_policy=AckPolicy.EXPLICIT,
                                 deliver_policy=DeliverPolicy.ALL, filter_subject=sub.subject,
                                 ack_wait=sub.ack_wait_seconds, max_deliver=-1)
-        pull = await self._js.pull_subscribe(sub.subject, durable=sub.durable, stream=sub.stream,
-                                             config=config)
+        pull = await self._subscribe(config)
         while True:
             try:
                 messages = await pull.fetch(batch=50, timeout=1)
@@ -79,6 +79,20 @@ class EventConsumer:
                 continue
             for message in messages:
                 await self.handle(message)
+
+    async def _subscribe(self, config: ConsumerConfig):
+        """Wait for the producer's stream: a consumer may start before its producer ever ran."""
+        sub, attempt = self._sub, 0
+        while True:
+            try:
+                return await self._js.pull_subscribe(sub.subject, durable=sub.durable,
+                                                     stream=sub.stream, config=config)
+            except NotFoundError:
+                attempt += 1
+                if attempt == 1:
+                    log.warning("stream not there yet, waiting for its producer",
+                                extra={"consumer": sub.durable, "stream": sub.stream})
+                await asyncio.sleep(min(0.5 * attempt, 5.0))
 
     async def handle(self, message) -> None:
         sub = self._sub

@@ -158,15 +158,23 @@ class Screener:
         self.duplicate_window = duplicate_window
 
     def screen(self, draft: Draft, *, now: datetime | None = None, quota_usage: Mapping[str, int] | None = None,
-               quota_limit: int | None = None) -> ScreeningResult:
-        """Screen one draft. `quota_usage` = tasks this office already sent each village this period."""
+               quota_limit: int | Mapping[str, int] | None = None) -> ScreeningResult:
+        """Screen one draft. `quota_usage` = tasks this office already sent each village this period.
+
+        `quota_limit` is one limit for every village, or a limit per village (villages absent: no limit).
+        """
         now = now or datetime.now(timezone.utc)
         report = self.matcher.match(draft.text, title=draft.title, score_codes=[draft.matter_code or ""])
         code = draft.matter_code or (report.suggestions[0].code if report.suggestions else None)
         found = self.duplicates.find_detailed(draft.text, draft.target_org_ids, now - self.duplicate_window,
                                               matter_code=code) if draft.target_org_ids else []
         dups = [DuplicateHit(task_id, title, sim, orgs) for task_id, title, sim, orgs in found]
-        over = over_quota(quota_usage or {}, draft.target_org_ids, quota_limit)
+        if isinstance(quota_limit, Mapping):
+            usage = quota_usage or {}
+            over = [o for o in draft.target_org_ids if o in quota_limit and usage.get(o, 0) + 1 > quota_limit[o]]
+            quota_limit = min((quota_limit[o] for o in over), default=None)
+        else:
+            over = over_quota(quota_usage or {}, draft.target_org_ids, quota_limit)
         return decide(draft, report, catalogue=self.matcher.by_code, duplicates=dups, over_quota_orgs=over,
                       quota_limit=quota_limit, policy=self.policy)
 

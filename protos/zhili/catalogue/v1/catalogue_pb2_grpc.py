@@ -44,6 +44,106 @@ class CatalogueServiceStub:
                 request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetScreeningRequest.SerializeToString,
                 response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Screening.FromString,
                 _registered_method=True)
+        self.ListCatalogues = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListCatalogues',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesResponse.FromString,
+                _registered_method=True)
+        self.StartCatalogueVersion = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/StartCatalogueVersion',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.StartCatalogueVersionRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.FromString,
+                _registered_method=True)
+        self.ListItems = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListItems',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsResponse.FromString,
+                _registered_method=True)
+        self.GetItem = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/GetItem',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetItemRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+                _registered_method=True)
+        self.RetireItem = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/RetireItem',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+                _registered_method=True)
+        self.ListNegativeEntries = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListNegativeEntries',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesResponse.FromString,
+                _registered_method=True)
+        self.ImportCatalogue = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ImportCatalogue',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueResponse.FromString,
+                _registered_method=True)
+        self.ExportCatalogue = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ExportCatalogue',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueResponse.FromString,
+                _registered_method=True)
+        self.ProposeItem = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ProposeItem',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ProposeItemRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+                _registered_method=True)
+        self.CommentAdmissionReview = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/CommentAdmissionReview',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CommentAdmissionReviewRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+                _registered_method=True)
+        self.DecideAdmissionReview = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/DecideAdmissionReview',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DecideAdmissionReviewRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+                _registered_method=True)
+        self.GetAdmissionReview = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/GetAdmissionReview',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetAdmissionReviewRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+                _registered_method=True)
+        self.ListAdmissionReviews = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListAdmissionReviews',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsResponse.FromString,
+                _registered_method=True)
+        self.ListComplianceReviews = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListComplianceReviews',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsResponse.FromString,
+                _registered_method=True)
+        self.GetComplianceReview = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/GetComplianceReview',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetComplianceReviewRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.FromString,
+                _registered_method=True)
+        self.CloseComplianceReview = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/CloseComplianceReview',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CloseComplianceReviewRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.FromString,
+                _registered_method=True)
+        self.ListQuotas = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/ListQuotas',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasResponse.FromString,
+                _registered_method=True)
+        self.SetQuota = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/SetQuota',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.SetQuotaRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Quota.FromString,
+                _registered_method=True)
+        self.DeleteQuota = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/DeleteQuota',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaResponse.FromString,
+                _registered_method=True)
+        self.GetStatistics = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/GetStatistics',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetStatisticsRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Statistics.FromString,
+                _registered_method=True)
 
 
 class CatalogueServiceServicer:
@@ -63,6 +163,130 @@ class CatalogueServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCatalogues(self, request, context):
+        """Catalogues (one version per county and year), items, negative list, CSV import/export.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartCatalogueVersion(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListItems(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RetireItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListNegativeEntries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportCatalogue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportCatalogue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ProposeItem(self, request, context):
+        """Admission reviews: a department proposes an item, towns comment, a review group decides.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CommentAdmissionReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideAdmissionReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAdmissionReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAdmissionReviews(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListComplianceReviews(self, request, context):
+        """Post-hoc compliance reviews of emergencies dispatched under OTHER.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetComplianceReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseComplianceReview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListQuotas(self, request, context):
+        """Quotas: tasks per village per period per issuing office.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetQuota(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteQuota(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStatistics(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CatalogueServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -75,6 +299,106 @@ def add_CatalogueServiceServicer_to_server(servicer, server):
                     servicer.GetScreening,
                     request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetScreeningRequest.FromString,
                     response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Screening.SerializeToString,
+            ),
+            'ListCatalogues': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCatalogues,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesResponse.SerializeToString,
+            ),
+            'StartCatalogueVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartCatalogueVersion,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.StartCatalogueVersionRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.SerializeToString,
+            ),
+            'ListItems': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListItems,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsResponse.SerializeToString,
+            ),
+            'GetItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetItem,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetItemRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.SerializeToString,
+            ),
+            'RetireItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetireItem,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.SerializeToString,
+            ),
+            'ListNegativeEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListNegativeEntries,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesResponse.SerializeToString,
+            ),
+            'ImportCatalogue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportCatalogue,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueResponse.SerializeToString,
+            ),
+            'ExportCatalogue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportCatalogue,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueResponse.SerializeToString,
+            ),
+            'ProposeItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.ProposeItem,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ProposeItemRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.SerializeToString,
+            ),
+            'CommentAdmissionReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.CommentAdmissionReview,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CommentAdmissionReviewRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.SerializeToString,
+            ),
+            'DecideAdmissionReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideAdmissionReview,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DecideAdmissionReviewRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.SerializeToString,
+            ),
+            'GetAdmissionReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAdmissionReview,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetAdmissionReviewRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.SerializeToString,
+            ),
+            'ListAdmissionReviews': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAdmissionReviews,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsResponse.SerializeToString,
+            ),
+            'ListComplianceReviews': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListComplianceReviews,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsResponse.SerializeToString,
+            ),
+            'GetComplianceReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetComplianceReview,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetComplianceReviewRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.SerializeToString,
+            ),
+            'CloseComplianceReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseComplianceReview,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CloseComplianceReviewRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.SerializeToString,
+            ),
+            'ListQuotas': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListQuotas,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasResponse.SerializeToString,
+            ),
+            'SetQuota': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetQuota,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.SetQuotaRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Quota.SerializeToString,
+            ),
+            'DeleteQuota': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteQuota,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaResponse.SerializeToString,
+            ),
+            'GetStatistics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStatistics,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetStatisticsRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Statistics.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -131,6 +455,546 @@ class CatalogueService:
             '/zhili.catalogue.v1.CatalogueService/GetScreening',
             zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetScreeningRequest.SerializeToString,
             zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Screening.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCatalogues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListCatalogues',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListCataloguesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartCatalogueVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/StartCatalogueVersion',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.StartCatalogueVersionRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListItems(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListItems',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListItemsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/GetItem',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetItemRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetireItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/RetireItem',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListNegativeEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListNegativeEntries',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportCatalogue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ImportCatalogue',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ImportCatalogueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportCatalogue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ExportCatalogue',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ExportCatalogueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ProposeItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ProposeItem',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ProposeItemRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CommentAdmissionReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/CommentAdmissionReview',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CommentAdmissionReviewRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideAdmissionReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/DecideAdmissionReview',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DecideAdmissionReviewRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAdmissionReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/GetAdmissionReview',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetAdmissionReviewRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.AdmissionReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAdmissionReviews(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListAdmissionReviews',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListAdmissionReviewsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListComplianceReviews(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListComplianceReviews',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListComplianceReviewsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetComplianceReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/GetComplianceReview',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetComplianceReviewRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseComplianceReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/CloseComplianceReview',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.CloseComplianceReviewRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ComplianceReview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListQuotas(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/ListQuotas',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListQuotasResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetQuota(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/SetQuota',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.SetQuotaRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Quota.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteQuota(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/DeleteQuota',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteQuotaResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStatistics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/GetStatistics',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.GetStatisticsRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Statistics.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,34 @@
+"""Catalogue use cases, one module per area; `CatalogueService` puts them behind one object."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from services.catalogue.engine import ScreeningEngine
+from services.catalogue.service.admission import AdmissionUseCases
+from services.catalogue.models import catalogues
+from services.catalogue.service.catalogues import CatalogueUseCases, ImportRejected
+from services.catalogue.service.common import current_year
+from services.catalogue.service.reviews import ReviewUseCases
+from services.catalogue.service.screening import ScreeningUseCases
+from services.catalogue.service.stats import StatisticsUseCases
+from shared.outbox import Database
+
+__all__ = ["CatalogueService", "ImportRejected"]
+
+
+@dataclass
+class CatalogueService(CatalogueUseCases, AdmissionUseCases, ScreeningUseCases, ReviewUseCases,
+                       StatisticsUseCases):
+    database: Database
+    engine: ScreeningEngine
+
+    async def warm_up(self) -> None:
+        """Build the current catalogues' matchers and the duplicate index before the first draft."""
+        await self.engine.catch_up(self.database.sessions)
+        async with self.database.sessions() as session:
+            rows = (await session.execute(select(catalogues).where(
+                catalogues.c.year == current_year()))).all()
+            for row in rows:
+                await self.engine.matcher(session, row.id, row.revision)

@@ -1,0 +1,12 @@
+"""Event subscriptions of the catalogue: task dispatches feed the duplicate index and the quotas."""
+from __future__ import annotations
+
+from shared.consumer import Subscription
+from zhili.tasks.v1 import events_pb2 as task_events
+
+
+def subscriptions(service) -> list[Subscription]:
+    return [Subscription(durable="catalogue-dispatches", stream="TASKS",
+                         subject="tasks.task.dispatched",
+                         message_type=task_events.TaskDispatched,
+                         handler=service.record_dispatch)]
