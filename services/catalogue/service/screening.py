@@ -149,11 +149,11 @@ def _draft(principal: Principal, request: pb.ScreenRequest) -> Draft:
     if not targets:
         raise InvalidArgument("请至少选择一个村（社区）", "target_org_ids must not be empty",
                               field="target_org_ids")
-    for org_id in targets:
-        if not org_id.startswith(issuer[:6]):
-            raise InvalidArgument(f"{org_id}不属于本县", f"{org_id} is outside the county",
+    for org_id in targets:  # villages of the issuing town (an office's own scope is narrower)
+        if not (len(org_id) == 12 and org_id.isdigit() and org_id.startswith(issuer[:9])):
+            raise InvalidArgument(f"{org_id}不是本镇的村（社区）",
+                                  f"{org_id} is not a village of the issuing town",
                                   field="target_org_ids")
-        principal.require_visible(org_id)
     deadline = (request.deadline.ToDatetime(dt.UTC).astimezone(CHINA).date()
                 if request.HasField("deadline") else None)
     return Draft(title, description, targets, deadline, urgency,

@@ -1,0 +1,195 @@
+"""The catalogue service alone, with its real database and NATS: screening, dispatch events, restarts."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import time
+
+import grpc
+import nats
+import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from services.directory.domain import scope_root
+from shared import bus, migrate
+from shared.auth import TokenIssuer, generate_keys
+from shared.errors import from_rpc_error
+from stack.processes import Stack, StackConfig
+from stack.testing import create_database
+from zhili.catalogue.v1 import catalogue_pb2 as pb
+from zhili.catalogue.v1 import catalogue_pb2_grpc, events_pb2
+from zhili.tasks.v1 import events_pb2 as task_events
+
+TOWN, OFFICE = "330688100", "330688100B01"
+VILLAGE, OTHER_VILLAGE = "330688100201", "330688100202"
+PEOPLE = {"chen.qianmei": ("town_staff", OFFICE), "he.fangya": ("town_leader", TOWN),
+          "dong.qing": ("deputy_secretary", TOWN), "fu.min": ("admin", "330688"),
+          "yu.zhenying": ("supervisor", "330688K13"), "wu.other": ("town_leader", "330688101")}
+
+
+@pytest.fixture(scope="module")
+def catalogue(backend, request, tmp_path_factory):
+    urls = {}
+    if backend == "postgresql":
+        urls["catalogue"] = create_database(request.getfixturevalue("postgres_admin_url"), "cat")
+    running = Stack(StackConfig.ephemeral(tmp_path_factory.mktemp("catalogue"), urls))
+    generate_keys(running.config.data_dir / "keys")
+    migrate.upgrade("catalogue", running.config.database_url("catalogue"))
+    running.run_command("catalogue-demo", [sys.executable, "-m", "services.catalogue", "load-demo"],
+                        running.service_env("catalogue"))
+    try:
+        running.start_nats()
+        running.start_service("catalogue")
+        yield running
+    finally:
+        running.stop_all()
+
+
+@pytest.fixture(scope="module")
+def stub(catalogue):
+    with grpc.insecure_channel(catalogue.config.grpc_addr("catalogue")) as channel:
+        yield catalogue_pb2_grpc.CatalogueServiceStub(channel)
+
+
+def auth(stack, username="chen.qianmei", key=""):
+    keys = stack.config.data_dir / "keys"
+    issuer = TokenIssuer.from_files(keys / "jwt_private.pem", (keys / "jwt_key_id").read_text(),
+                                    issuer="zhili-directory", audience="zhili",
+                                    ttl=dt.timedelta(hours=1))
+    position, org_id = PEOPLE[username]
+    token = issuer.issue(subject=f"person-{username}", name=username, roles=[position],
+                         org_id=org_id, scope_org_id=scope_root(position, org_id, "330688"))
+    return [("authorization", f"Bearer {token}")] + ([("idempotency-key", key)] if key else [])
+
+
+def deadline(days=10) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(dt.datetime.now(dt.UTC) + dt.timedelta(days=days))
+    return stamp
+
+
+def publish_dispatch(stack, task_id, title, description, villages, issuer=OFFICE, code=""):
+    async def send():
+        nc = await nats.connect(f"nats://127.0.0.1:{stack.config.nats_port}")
+        try:
+            js = nc.jetstream()
+            await bus.ensure_service_stream(js, "tasks")
+            event = task_events.TaskDispatched(
+                task_id=task_id, title=title, description=description, matter_code=code,
+                issuer_org_id=issuer, town_id=TOWN, assignments=[
+                    task_events.DispatchedAssignment(assignment_id=f"{task_id}-{v}", village_id=v)
+                    for v in villages])
+            event.meta.event_id = f"evt-{task_id}"
+            event.dispatched_at.FromDatetime(dt.datetime.now(dt.UTC))
+            await js.publish("tasks.task.dispatched", event.SerializeToString(),
+                             headers={"Nats-Msg-Id": event.meta.event_id})
+        finally:
+            await nc.close()
+
+    asyncio.run(send())
+
+
+def screen_until(stub, stack, request, predicate, timeout=15.0):
+    """Screen again until the consumer applied the event (it is asynchronous by design)."""
+    end = time.monotonic() + timeout
+    while True:
+        result = stub.Screen(request, metadata=auth(stack))
+        if predicate(result) or time.monotonic() > end:
+            return result
+        time.sleep(0.3)
+
+
+STRAW = dict(title="秋季秸秆禁烧巡查",
+             description="请各村落实网格员分片包干，每天下田巡查，发现焚烧秸秆的及时劝阻，月底前报巡查记录。")
+
+
+def test_screening_is_persisted_and_readable_in_both_languages(catalogue, stub):
+    result = stub.Screen(pb.ScreenRequest(**STRAW, target_org_ids=[VILLAGE], deadline=deadline()),
+                         metadata=auth(catalogue))
+    assert (result.decision, result.matter_code) == ("accepted", "V-NY-010")
+    slag = stub.Screen(pb.ScreenRequest(
+        title="清理金溪村山坡工业渣土", deadline=deadline(), target_org_ids=[VILLAGE],
+        description="有群众反映你村山坡上有人倾倒工业渣土，请你村尽快组织人员清理干净并反馈。",
+        language="en"), metadata=auth(catalogue))
+    assert slag.decision == "rejected" and slag.reasons[0].code == "OFF_LIST"
+    assert "must not be pushed down" in slag.reasons[0].detail
+    assert slag.town_matches[0].department == "镇综合行政执法队"
+    again = stub.GetScreening(pb.GetScreeningRequest(id=slag.id), metadata=auth(catalogue))
+    assert again.decision == "rejected" and "不得下派" in again.reasons[0].detail
+    with pytest.raises(grpc.RpcError) as hidden:  # another town cannot read it
+        stub.GetScreening(pb.GetScreeningRequest(id=slag.id), metadata=auth(catalogue, "wu.other"))
+    assert from_rpc_error(hidden.value).code == "SCREENING_NOT_FOUND"
+
+
+def test_a_published_dispatch_makes_the_same_task_a_duplicate(catalogue, stub):
+    villages = ["330688100203"]
+    publish_dispatch(catalogue, "task-straw-1", STRAW["title"], STRAW["description"], villages,
+                     code="V-NY-010")
+    request = pb.ScreenRequest(title="关于加强秸秆禁烧工作的提醒", deadline=deadline(),
+                               description="近期多地出现焚烧稻草现象，请各村安排人员每日田间巡逻，见火就灭。",
+                               target_org_ids=villages)
+    result = screen_until(stub, catalogue, request, lambda r: r.decision == "rejected")
+    assert "DUPLICATE" in [r.code for r in result.reasons]
+    assert [d.task_id for d in result.duplicates] == ["task-straw-1"]
+    other = stub.Screen(pb.ScreenRequest(title=request.title, description=request.description,
+                                         deadline=deadline(), target_org_ids=["330688100204"]),
+                        metadata=auth(catalogue))
+    assert "DUPLICATE" not in [r.code for r in other.reasons]
+
+
+def test_the_index_is_rebuilt_from_the_database_after_a_restart(catalogue, stub):
+    villages = ["330688100205"]
+    publish_dispatch(catalogue, "task-flu-1", "流感疫苗接种摸底",
+                     "请各村摸清60岁以上老人流感疫苗接种意愿，逐户登记，12月5日前报镇卫生办。", villages)
+    request = pb.ScreenRequest(title="老人流感疫苗接种意愿摸排", deadline=deadline(),
+                               description="请各村对60岁以上老人流感疫苗接种意愿逐户摸清登记，月底前上报。",
+                               target_org_ids=villages)
+    assert screen_until(stub, catalogue, request, lambda r: r.decision == "rejected").decision \
+        == "rejected"
+    catalogue.stop("catalogue")
+    catalogue.start_service("catalogue")
+    result = stub.Screen(request, metadata=auth(catalogue))
+    assert [d.task_id for d in result.duplicates] == ["task-flu-1"]
+
+
+def test_quota_counts_persisted_dispatches_of_the_issuing_office(catalogue, stub):
+    village = "330688100206"
+    stub.SetQuota(pb.SetQuotaRequest(quota=pb.Quota(village_id=village, issuer_org_id=OFFICE,
+                                                    period="month", max_tasks=1)),
+                  metadata=auth(catalogue, "fu.min"))
+    publish_dispatch(catalogue, "task-quota-1", "反诈宣传", "请各村开展反诈宣传，月底前完成。", [village])
+    request = pb.ScreenRequest(title="医保参保动员", deadline=deadline(), target_org_ids=[village],
+                               description="请各村动员未参保村民参加城乡居民医保，12月20日前完成。")
+    result = screen_until(stub, catalogue, request, lambda r: r.decision == "rejected")
+    assert [r.code for r in result.reasons] == ["QUOTA_EXCEEDED"]
+    # The limit is the office's: the town leader, issuing as the town itself, is not counted.
+    leader = stub.Screen(request, metadata=auth(catalogue, "he.fangya"))
+    assert leader.decision == "accepted", leader
+
+
+def test_emergency_opens_a_compliance_review_that_the_deputy_secretary_closes(catalogue, stub):
+    result = stub.Screen(pb.ScreenRequest(
+        title="寒潮道路除冰", urgency="emergency", target_org_ids=[VILLAGE],
+        description="今晚有冰冻，请各村立即组织人员对桥面、陡坡路段撒盐除冰，设置警示标志。"),
+        metadata=auth(catalogue))
+    assert (result.decision, result.matter_code) == ("accepted", "OTHER")
+    assert result.compliance_review_id
+    with pytest.raises(grpc.RpcError) as refused:
+        stub.CloseComplianceReview(pb.CloseComplianceReviewRequest(
+            id=result.compliance_review_id, outcome="compliant"), metadata=auth(catalogue))
+    assert from_rpc_error(refused.value).code == "ROLE_REQUIRED"
+    closed = stub.CloseComplianceReview(pb.CloseComplianceReviewRequest(
+        id=result.compliance_review_id, outcome="compliant", note="确属突发寒潮"),
+        metadata=auth(catalogue, "dong.qing"))
+    assert (closed.status, closed.outcome) == ("closed", "compliant")
+    stats = stub.GetStatistics(pb.GetStatisticsRequest(), metadata=auth(catalogue, "fu.min"))
+    assert stats.compliance_closed >= 1 and stats.screenings >= 2
+    assert {c.key for c in stats.by_reason} >= {"EMERGENCY", "OFF_LIST"}
+
+
+def test_same_idempotency_key_screens_once(catalogue, stub):
+    request = pb.ScreenRequest(**STRAW, target_org_ids=[OTHER_VILLAGE], deadline=deadline())
+    first = stub.Screen(request, metadata=auth(catalogue, key="screen-once"))
+    again = stub.Screen(request, metadata=auth(catalogue, key="screen-once"))
+    assert first.id == again.id
