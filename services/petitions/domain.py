@@ -1,11 +1,12 @@
 """Petition rules: states, who may move a petition where, and the org arithmetic behind routing."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from shared.auth import (ADMIN, COUNTY_STAFF, DEPUTY_SECRETARY, GRID_WORKER, TOWN_LEADER,
                          TOWN_STAFF, VILLAGE_CADRE, VILLAGE_SECRETARY)
+from services.petitions.orgs import (county_of, kind_of_category, org_kind, town_of,  # noqa: F401
+                                     village_of)
 from shared.errors import InvalidArgument, InvalidTransition, PermissionDenied
 
 SOURCES = {
@@ -32,11 +33,6 @@ OUTCOMES = {"agreement": "达成协议", "failed": "调解不成", "referred": "
 TOWN_LEADS = (TOWN_LEADER, DEPUTY_SECRETARY)
 VILLAGE_PEOPLE = (VILLAGE_SECRETARY, VILLAGE_CADRE)
 MAX_EXTENSION_DAYS = 30
-
-_VILLAGE = re.compile(r"\d{12}")
-_GRID = re.compile(r"\d{12}G\d{2}")
-_OFFICE = re.compile(r"\d{9}B\d{2}")
-_DEPARTMENT = re.compile(r"\d{6}K\d{2}")
 
 
 @dataclass(frozen=True)
@@ -73,38 +69,6 @@ class Move:
     status: str
     level: str
     handler_org_id: str
-
-
-# --- org arithmetic (ids are hierarchical codes: 330688 ⊃ 330688100 ⊃ 330688100201 ⊃ …G01) -----
-
-def town_of(org_id: str) -> str:
-    return org_id[:9]
-
-
-def county_of(org_id: str) -> str:
-    return org_id[:6]
-
-
-def village_of(org_id: str) -> str:
-    """The village of a village or grid id; raises on anything else."""
-    if _GRID.fullmatch(org_id):
-        return org_id.split("G", 1)[0]
-    if _VILLAGE.fullmatch(org_id):
-        return org_id
-    raise InvalidArgument("须为村（社区）或网格编码", "Must be a village or grid id", field="village_id")
-
-
-def org_kind(org_id: str) -> str:
-    for kind, pattern in (("grid", _GRID), ("village", _VILLAGE), ("office", _OFFICE),
-                          ("department", _DEPARTMENT)):
-        if pattern.fullmatch(org_id):
-            return kind
-    return "town" if re.fullmatch(r"\d{9}", org_id) else "county" if re.fullmatch(r"\d{6}", org_id) else ""
-
-
-def kind_of_category(code: str) -> str:
-    """矛盾纠纷 (P01-*) petitions carry mediation sessions."""
-    return "dispute" if code.startswith("P01") else "general"
 
 
 # --- who acts for the handler ---------------------------------------------------------------
