@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from services.procedures.service import disclosures, oversight, running, sweep, templates
+from services.procedures import domain
+from services.procedures.service import (common, disclosures, oversight, running, sweep,
+                                          templates)
 from shared.auth import ADMIN, Principal
 from shared.outbox import Database
 from zhili.procedures.v1 import procedures_pb2 as pb
@@ -47,7 +49,7 @@ class ProceduresService:
 
     async def get_procedure(self, principal: Principal, *, procedure_id: str) -> pb.Procedure:
         async with self.database.sessions() as session:
-            row = await running.common.load_procedure(session, principal, procedure_id)
+            row = await common.load_procedure(session, principal, procedure_id)
             return (await running.views_of(session, [row]))[0]
 
     async def list_procedures(self, principal: Principal, request):
@@ -72,7 +74,7 @@ class ProceduresService:
         return await disclosures.publish(tx, principal, request)
 
     async def list_disclosures(self, principal: Principal, request):
-        root = running.common.scope_root(principal, request.org_id)
+        root = common.scope_root(principal, request.org_id)
         async with self.database.sessions() as session:
             return await disclosures.list_disclosures(
                 session, root=root, category=request.category, period=request.period,
@@ -80,7 +82,7 @@ class ProceduresService:
 
     async def list_public_disclosures(self, request):
         """No login: a resident names their village by its code (printed on the notice board)."""
-        running.domain.require_village(request.village_id)
+        domain.require_village(request.village_id)
         async with self.database.sessions() as session:
             return await disclosures.list_disclosures(
                 session, root=request.village_id, category=request.category, period="",
