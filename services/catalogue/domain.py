@@ -220,8 +220,9 @@ def _check_declared(draft: Draft, report: MatchReport, catalogue: Mapping[str, C
     kw = {"declared": code, "declared_name": item.name}
     if item.level == LEVEL_TOWN:
         result.reasons.append(reason("LEVEL_MISMATCH", department=item.department or "镇相关科室", **kw))
-        if all(t.code != code for t in result.town_matches):
-            result.town_matches.insert(0, TownMatch(code, item.name, item.department, 1.0))
+        # The declared town item leads, marked certain (1.0), even when the matcher ranked it lower.
+        result.town_matches = [TownMatch(code, item.name, item.department, 1.0)] + [
+            t for t in result.town_matches if t.code != code]
         return None, True, False
     if not item.active:
         result.reasons.append(reason("INACTIVE_ITEM", **kw))

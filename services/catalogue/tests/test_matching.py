@@ -61,6 +61,7 @@ def test_fining_straw_burning_is_off_list_but_patrolling_is_not(screener):
 def test_declared_town_code_is_a_level_mismatch(screener):
     result = screen(screener, "秸秆禁烧", "请各村落实秸秆禁烧巡查，发现焚烧及时劝阻。", matter_code="T-ZH-012")
     assert result.decision == REJECTED and result.reason_codes == ["LEVEL_MISMATCH"]
+    assert result.town_matches[0].code == "T-ZH-012" and result.town_matches[0].score == 1.0
 
 
 def test_wrong_declared_code_gets_the_right_suggestion(screener):
