@@ -70,7 +70,7 @@ def import_csv(kind: str, body, county_id=None, year=None):
 def export_csv(kind: str, county_id=None, year=None):
     result = call("catalogue", "ExportCatalogue", pb.ExportCatalogueRequest(
         kind=kind, county_id=county_id or "", year=year or 0))
-    return result.csv_text, 200, {"Content-Type": "text/csv; charset=utf-8",
+    return result.csv_text, 200, {"Content-Type": "text/csv",
                                   "Content-Disposition": f'attachment; filename="{kind}.csv"'}
 
 

@@ -111,14 +111,14 @@ def test_an_emergency_passes_under_other_and_its_compliance_review_is_closed(api
 
 
 def test_a_second_identical_dispatch_to_the_same_village_is_a_duplicate(api, login, stack):
-    body = {"title": "流感疫苗接种意愿摸底", "target_org_ids": [SHANGJIANG], "deadline": DEADLINE,
-            "description": "请各村摸清60岁以上老人流感疫苗接种意愿，逐户登记，按时报镇卫生办。"}
+    body = {"title": "秋季秸秆禁烧巡查", "target_org_ids": [SHANGJIANG], "deadline": DEADLINE,
+            "description": "请各村落实网格员分片包干，每天下田巡查，发现焚烧秸秆的及时劝阻，月底前报巡查记录。"}
     first = screen(api, login("chen.qianmei"), body).json()
     assert first["decision"] == "accepted", first
-    publish_dispatch(stack, "it-task-flu-1", {**body, "matter_code": first["matter_code"]})
+    publish_dispatch(stack, "it-task-straw-1", {**body, "matter_code": first["matter_code"]})
     second = screen_until(api, login("chen.qianmei"), body, "DUPLICATE")
     assert second["decision"] == "rejected"
-    assert [d["task_id"] for d in second["duplicates"]] == ["it-task-flu-1"]
+    assert [d["task_id"] for d in second["duplicates"]] == ["it-task-straw-1"]
     elsewhere = screen(api, login("chen.qianmei"), {**body, "target_org_ids": [SHEQU]}).json()
     assert elsewhere["decision"] == "accepted"
 

@@ -93,7 +93,7 @@ class AdmissionUseCases:
                                code="ITEM_EXISTS")
             position = 1_000_000 + int(dbmod.utcnow().timestamp())
             await tx.session.execute(items.insert().values(
-                catalogue_id=row.catalogue_id, **item, parent_code=item["parent_code"] or None,
+                catalogue_id=row.catalogue_id, **{**item, "parent_code": item["parent_code"] or None},
                 active=True, admission_review_id=row.id, position=position))
             await bump_revision(tx.session, row.catalogue_id)
             catalogue = (await tx.session.execute(select(catalogues).where(
