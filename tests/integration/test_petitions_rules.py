@@ -111,3 +111,25 @@ def test_an_extension_pauses_the_clock_until_the_town_approves(api, login):
     assert not approved["clock_paused"] and approved["due_at"] > due
     assert approved["time_limit"] == "8 working_days"
     assert [e["status"] for e in approved["extensions"]] == ["approved"]
+
+
+def test_bad_petition_input_is_a_4xx_problem_and_stores_nothing(api, login):
+    headers = login("tu.su")
+    before = len(api.get("/api/v1/petitions", params={"page_size": 500}, headers=headers).json()["petitions"])
+    body = {"source": "mailbox", "content": "路面破损", "village_id": VILLAGE}
+    assert_problem(api.post("/api/v1/petitions", json={**body, "source": "pigeon"}, headers=headers), 400)
+    assert_problem(api.post("/api/v1/petitions", json={**body, "received_at": "yesterday"},
+                            headers=headers), 400)
+    assert_problem(api.post("/api/v1/petitions", json={**body, "received_at": "2099-01-01T00:00:00Z"},
+                            headers=headers), 400, "VALIDATION_FAILED")
+    assert_problem(api.post("/api/v1/petitions", json={**body, "photo_urls": ["javascript:alert(1)"]},
+                            headers=headers), 400, "VALIDATION_FAILED")
+    assert_problem(api.post("/api/v1/petitions", json={**body, "source": "grid_report"},
+                            headers=headers), 403, "ROLE_REQUIRED")
+    assert_problem(api.post("/api/v1/petitions", json={**body, "village_id": "330688101201"},
+                            headers=headers), 403, "OUT_OF_SCOPE")
+    assert_problem(api.get("/api/v1/petitions", params={"view": "everything"}, headers=headers), 400)
+    assert_problem(api.post("/api/v1/petitions/no-such-id/accept", json={}, headers=headers), 404,
+                   "PETITION_NOT_FOUND")
+    after = len(api.get("/api/v1/petitions", params={"page_size": 500}, headers=headers).json()["petitions"])
+    assert after == before

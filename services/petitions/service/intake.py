@@ -21,6 +21,10 @@ from zhili.petitions.v1 import petitions_pb2 as pb
 URL = re.compile(r"https?://[^\s]{3,500}")
 PHONE = re.compile(r"[0-9+\-]{5,20}")
 MAX_PHOTOS = 9
+TITLE_LENGTH = 200
+#: Lengths the columns hold; the gateway's schema says the same, direct gRPC callers are checked here.
+LIMITS = {"external_id": 100, "title": TITLE_LENGTH, "content": 5000, "element_code": 20,
+          "household_id": 36, "reporter_name": 50, "category_code": 20}
 
 
 def suggestions(triage: Triage, text: str, limit: int = 5) -> list[pb.Suggestion]:
@@ -49,6 +53,12 @@ def _check_request(principal: Principal, request: pb.CreatePetitionRequest) -> N
         raise InvalidArgument("电话号码格式不正确", "Invalid phone number", field="reporter_phone")
     if not request.content.strip():
         raise InvalidArgument("请填写反映内容", "content is required", field="content")
+    for name, length in LIMITS.items():
+        if len(getattr(request, name)) > length:
+            raise InvalidArgument(f"{name}过长（最多{length}字）", f"{name} is longer than {length}",
+                                  field=name)
+    if len(request.location.address) > 200:
+        raise InvalidArgument("地址过长", "address is longer than 200", field="location")
     location = request.location
     if request.HasField("location") and not (-90 <= location.latitude <= 90
                                              and -180 <= location.longitude <= 180):
@@ -105,7 +115,8 @@ async def create_petition(service, tx, principal: Principal,
     petition_id = dbmod.new_id()
     values = dict(
         id=petition_id, source=request.source, external_id=external_id,
-        title=(request.title or request.content)[:60].strip(), content=request.content.strip(),
+        title=(request.title.strip() or request.content.strip())[:TITLE_LENGTH],
+        content=request.content.strip(),
         kind=domain.kind_of_category(code), category_code=code,
         category_name=category.name if category else "未分类",
         suggested_level=found[0].level if found else "village",
