@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 
 from gateway import peers, problems, security
 from gateway.middleware import BodyTooLarge, EdgeMiddleware
-from gateway.spec import build_public_spec, build_spec
+from gateway.spec import build_mounted_spec, build_public_spec, build_spec
 from shared.logs import configure_logging
 from shared.settings import env, env_int
 
@@ -35,6 +35,14 @@ def create_app():
     # Login-free reads (三务公开 for residents): a second, small API; same error handlers below.
     app.add_api(build_public_spec(), base_path="/public/v1", name="public",
                 strict_validation=True, validate_responses=True, pythonic_params=False)
+    # Partner systems: HMAC-signed, checked by the integration service on the raw body.
+    app.add_api(build_mounted_spec("partner", "/partner/v1", "合作系统接口"), base_path="/partner/v1",
+                name="partner", strict_validation=True, validate_responses=True,
+                pythonic_params=False)
+    # Open311 GeoReport v2: its own error format and XML, so no strict or response validation.
+    app.add_api(build_mounted_spec("open311", "/open311/v2", "Open311 GeoReport v2"),
+                base_path="/open311/v2", name="open311", strict_validation=False,
+                validate_responses=False, pythonic_params=False)
     app.add_error_handler(problems.ApiProblem, problems.handle_problem)
     app.add_error_handler(ProblemException, problems.handle_problem)
     app.add_error_handler(HTTPException, problems.handle_http_error)

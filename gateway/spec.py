@@ -41,6 +41,18 @@ def build_public_spec(public_dir: Path = PUBLIC_DIR) -> dict:
     return spec
 
 
+def build_mounted_spec(folder: str, base_path: str, title: str) -> dict:
+    """A further API of its own files (openapi/<folder>/*.yaml) and base path, no JWT security:
+    /partner/v1 (HMAC-signed work orders) and /open311/v2 (GeoReport v2)."""
+    directory = SPEC_DIR / folder
+    names = [str(p.relative_to(SPEC_DIR)) for p in sorted(directory.glob("*.yaml"))]
+    spec = build_spec(SPEC_DIR, names)
+    spec["servers"] = [{"url": base_path}]
+    spec["security"] = []
+    spec["info"]["title"] += f"（{title}）"
+    return spec
+
+
 def _merge_unique(target: dict, items: dict, what: str) -> None:
     for key, value in items.items():
         if key in target:

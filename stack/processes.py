@@ -84,6 +84,8 @@ class Stack:
         env = {**os.environ, "ZHILI_DATA_DIR": str(cfg.data_dir), "PYTHONUNBUFFERED": "1",
                "NATS_URL": f"nats://{HOST}:{cfg.nats_port}", "GRPC_HOST": HOST,
                **{grpc_addr_var(s): cfg.grpc_addr(s) for s in SERVICES},
+               # Local webhook receivers listen on loopback; production refuses such callbacks.
+               "INTEGRATION_ALLOW_PRIVATE_CALLBACKS": "1",
                **cfg.extra_env}
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "protos")])
         return env
