@@ -53,7 +53,7 @@ class Biddings(Core):
             points=request.points, matter_code=request.matter_code, state=OPEN, award_reason="",
             created_by=principal.subject, created_at=now))
         await tx.audit(entity="listing", entity_id=listing_id, action="posted", to_state=OPEN)
-        return await self._read(tx.session, principal, listing_id)
+        return await self._read_listing(tx.session, principal, listing_id)
 
     async def place_bid(self, tx, principal: Principal, request: pb.PlaceBidRequest):
         principal.require_writer()
@@ -74,7 +74,7 @@ class Biddings(Core):
             raise Conflict("本村（社区）已参与该榜单竞榜", "Your village already bid on this listing",
                            code="ALREADY_BID") from None
         await tx.audit(entity="listing", entity_id=row.id, action="bid", reason=f"{village}: {statement}")
-        return await self._read(tx.session, principal, row.id)
+        return await self._read_listing(tx.session, principal, row.id)
 
     async def award_listing(self, tx, principal: Principal, request: pb.AwardListingRequest):
         principal.require_writer()
@@ -126,11 +126,11 @@ class Biddings(Core):
             bid_id=winner.id, reason=reason, task_id=task_id, assignment_id=assignment_id,
             points=row.points, funds_fen=row.funds_fen, bid_count=count,
             awarded_at=protos.ts(now)))
-        return await self._read(tx.session, principal, row.id)
+        return await self._read_listing(tx.session, principal, row.id)
 
     async def get_listing(self, principal: Principal, *, listing_id: str) -> pb.Listing:
         async with self.database.sessions() as session:
-            return await self._read(session, principal, listing_id)
+            return await self._read_listing(session, principal, listing_id)
 
     async def list_listings(self, principal: Principal, *, town_id: str, state: str,
                             page_size: int, page_token: str):
@@ -148,7 +148,7 @@ class Biddings(Core):
         query = query.order_by(listings.c.created_at.desc(), listings.c.id)
         async with self.database.sessions() as session:
             rows = (await session.execute(query.offset(offset).limit(limit + 1))).all()
-            found = [await self._read(session, principal, r.id) for r in rows[:limit]]
+            found = [await self._read_listing(session, principal, r.id) for r in rows[:limit]]
         return found, next_page_token(offset, limit, len(rows))
 
     async def _listing(self, session, principal: Principal, listing_id: str):
@@ -157,7 +157,7 @@ class Biddings(Core):
             raise _not_found()
         return row
 
-    async def _read(self, session, principal: Principal, listing_id: str) -> pb.Listing:
+    async def _read_listing(self, session, principal: Principal, listing_id: str) -> pb.Listing:
         row = await self._listing(session, principal, listing_id)
         bid_rows = (await session.execute(select(bids).where(bids.c.listing_id == row.id)
                                           .order_by(bids.c.placed_at, bids.c.id))).all()
