@@ -1,0 +1,127 @@
+"""Booking points: ledger lines, additive counters, closed-period routing, the rules in force."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import case, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from services.evaluation import domain
+from services.evaluation.models import closed_periods, ledger_lines, rule_versions, subject_stats
+from shared import db as dbmod
+
+CADRE, VILLAGE, GRID_WORKER = "cadre", "village", "grid_worker"
+DEFAULT_LABEL = "default@v0"
+
+
+@dataclass(frozen=True)
+class Subject:
+    type: str
+    id: str
+    village_id: str      # the village; for a grid worker the grid (its id starts with the village)
+
+    @property
+    def town_id(self) -> str:
+        return self.village_id[:9]
+
+    @property
+    def county_id(self) -> str:
+        return self.village_id[:6]
+
+
+def occurred(meta) -> dt.datetime:
+    return meta.occurred_at.ToDatetime(tzinfo=dt.UTC) if meta.occurred_at.seconds else dbmod.utcnow()
+
+
+def order_key(meta) -> str:
+    """Sortable stamp of an event: its time, then its id, so 'latest wins' ignores arrival order."""
+    return f"{occurred(meta).isoformat()}|{meta.event_id}"
+
+
+# --- rules in force --------------------------------------------------------------------------
+
+async def rules_in_force(session, org_id: str, month: str) -> tuple[str, dict]:
+    """(label, rules) for a town's month: its own latest version, else the county's, else built-in."""
+    town, county = org_id[:9], org_id[:6]
+    for org in dict.fromkeys([town, county]):
+        row = (await session.execute(
+            select(rule_versions.c.version, rule_versions.c.rules)
+            .where(rule_versions.c.org_id == org, rule_versions.c.effective_from <= month)
+            .order_by(rule_versions.c.effective_from.desc(), rule_versions.c.version.desc())
+            .limit(1))).first()
+        if row is not None:
+            return f"{org}@v{row.version}", json.loads(row.rules)
+    return DEFAULT_LABEL, domain.DEFAULT_RULES
+
+
+# --- closed periods --------------------------------------------------------------------------
+
+async def closed_months(session, org_id: str) -> set[str]:
+    """Months frozen for a village's town or county."""
+    rows = (await session.execute(select(closed_periods.c.period).where(
+        closed_periods.c.org_id.in_({org_id[:9], org_id[:6]})))).scalars()
+    return {month for period in rows for month in domain.Period.parse(period).months()}
+
+
+async def booking_month(session, org_id: str, month: str) -> str:
+    """A fact of a closed month is booked in the next open month; the closed one stays frozen."""
+    frozen = await closed_months(session, org_id)
+    while month in frozen:
+        month = domain.next_month(month)
+    return month
+
+
+# --- counters and lines ----------------------------------------------------------------------
+
+def _insert(session, table):
+    return (postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+async def add_counts(session, subject: Subject, month: str, **deltas: int) -> None:
+    """Add to the subject's month, quarter and year counters (commutative: order never matters)."""
+    deltas = {name: value for name, value in deltas.items() if value}
+    if not deltas:
+        return
+    rows = [dict(subject_type=subject.type, subject_id=subject.id, period=period,
+                 village_id=subject.village_id, town_id=subject.town_id,
+                 county_id=subject.county_id, **deltas)
+            for period in domain.periods_of_month(month)]
+    statement = _insert(session, subject_stats).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["subject_type", "subject_id", "period"],
+        set_={**{name: subject_stats.c[name] + statement.excluded[name] for name in deltas},
+              # a subject seen in several villages is listed under the smallest code, whatever
+              # the order of events
+              **{column: case((statement.excluded[column] < subject_stats.c[column],
+                               statement.excluded[column]), else_=subject_stats.c[column])
+                 for column in ("village_id", "town_id", "county_id")}})
+    await session.execute(statement)
+
+
+@dataclass(frozen=True)
+class Source:
+    type: str            # assignment | petition | warning | entry | listing
+    id: str
+    event_id: str
+    at: dt.datetime
+    rule_label: str
+
+
+async def add_line(session, subject: Subject, source: Source, *, component: str, points: int,
+                   explanation: str, booked: str, counts: dict[str, int] | None = None) -> bool:
+    """One ledger line (and its counters) per event, subject and component; False if already there."""
+    event_month = domain.month_of(source.at)
+    table = ledger_lines
+    if await session.scalar(select(table.c.id).where(
+            table.c.event_id == source.event_id, table.c.subject_type == subject.type,
+            table.c.subject_id == subject.id, table.c.component == component)):
+        return False
+    await session.execute(table.insert().values(
+        id=dbmod.new_id(), subject_type=subject.type, subject_id=subject.id,
+        org_id=subject.village_id, month=booked, event_month=event_month, component=component,
+        points=points, source_type=source.type, source_id=source.id, event_id=source.event_id,
+        rule_version=source.rule_label, explanation=explanation, occurred_at=source.at))
+    await add_counts(session, subject, booked, points=points, **(counts or {}))
+    return True

@@ -1,0 +1,272 @@
+"""Evaluation with its real database and NATS: events in, ledgers and boards out, exactly once."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import random
+import time
+
+import grpc
+import nats
+import pytest
+from sqlalchemy import select, text
+
+from services.evaluation import subscribers
+from services.evaluation.models import infra, ledger_lines, subject_stats
+from services.evaluation.service import boards
+from services.evaluation.tests import events as ev
+from shared import migrate
+from shared.auth import TokenIssuer, generate_keys
+from shared.errors import from_rpc_error
+from shared.outbox import Database
+from stack.processes import Stack, StackConfig
+from stack.testing import create_database
+from zhili.evaluation.v1 import evaluation_pb2 as pb
+from zhili.evaluation.v1 import evaluation_pb2_grpc
+
+UTC = dt.UTC
+V1, V2, V3 = "330688100201", "330688100202", "330688100203"
+SEPT = dt.datetime(2026, 9, 10, 2, 0, tzinfo=UTC)
+OCT = dt.datetime(2026, 10, 12, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def evaluation(backend, request, tmp_path_factory):
+    urls = {}
+    if backend == "postgresql":
+        urls["evaluation"] = create_database(request.getfixturevalue("postgres_admin_url"), "ev")
+    config = StackConfig.ephemeral(tmp_path_factory.mktemp("evaluation"), urls)
+    config.extra_env["LEADERBOARD_REFRESH_SECONDS"] = "0"
+    running = Stack(config)
+    generate_keys(config.data_dir / "keys")
+    migrate.upgrade("evaluation", config.database_url("evaluation"))
+    try:
+        running.start_nats()
+        running.start_service("evaluation")
+        yield running
+    finally:
+        running.stop_all()
+
+
+@pytest.fixture(scope="module")
+def stub(evaluation):
+    with grpc.insecure_channel(evaluation.config.grpc_addr("evaluation")) as channel:
+        yield evaluation_pb2_grpc.EvaluationServiceStub(channel)
+
+
+def token(evaluation, roles=("deputy_secretary",), org="330688100", subject="dong.qing"):
+    keys = evaluation.config.data_dir / "keys"
+    issuer = TokenIssuer.from_files(keys / "jwt_private.pem", (keys / "jwt_key_id").read_text(),
+                                    issuer="zhili-directory", audience="zhili",
+                                    ttl=dt.timedelta(hours=1))
+    value = issuer.issue(subject=subject, name=subject, roles=list(roles), org_id=org,
+                         scope_org_id=org)
+    return [("authorization", f"Bearer {value}")]
+
+
+def publish_all(evaluation, items, msg_ids=None):
+    async def run():
+        nc = await nats.connect(f"nats://127.0.0.1:{evaluation.config.nats_port}")
+        try:
+            js = nc.jetstream()
+            for index, (subject, event) in enumerate(items):
+                await ev.publish(js, subject, event, msg_id=(msg_ids or {}).get(index, ""))
+        finally:
+            await nc.close()
+    asyncio.run(run())
+
+
+def eventually(read, check, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = read()
+            if check(value):
+                return value
+        except grpc.RpcError as error:
+            if from_rpc_error(error).code != "SUBJECT_NOT_FOUND":
+                raise
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.2)
+
+
+def score(stub, evaluation, subject, period="2026-09"):
+    return stub.GetScore(pb.GetScoreRequest(subject_id=subject, period=period,
+                                            page=dict(page_size=100)),
+                         metadata=token(evaluation))
+
+
+def test_accepted_assignment_books_points_for_village_and_cadres(evaluation, stub):
+    publish_all(evaluation, [ev.accepted("a-1", V1, ["cadre-1", "cadre-2"], 10, 95, SEPT),
+                             ev.overdue("a-2", V1, ["cadre-1"], 5, SEPT)])
+    village = eventually(lambda: score(stub, evaluation, V1), lambda s: len(s.lines) == 2)
+    assert village.total == "7.50" and village.subject_type == "village"
+    assert village.components == {"task": "9.50", "overdue": "-2.00"}
+    task_line = next(line for line in village.lines if line.component == "task")
+    assert task_line.source_type == "assignment" and task_line.source_id == "a-1"
+    assert task_line.rule_version == "default@v0" and "分值10 × 质量95/100" in task_line.explanation
+    cadre = eventually(lambda: score(stub, evaluation, "cadre-1"), lambda s: len(s.lines) == 2)
+    assert cadre.total == "2.75"          # half of 9.50 = 4.75, minus 2.00 overdue
+    assert score(stub, evaluation, "cadre-2").total == "4.75"
+
+
+def test_duplicates_and_out_of_order_events_change_nothing_twice(evaluation, stub):
+    first = ev.accepted("a-3", V2, ["cadre-3"], 8, 50, SEPT)
+    resolved = ev.petition("resolved", "p-1", V2, SEPT, resolved_level="village")
+    received = ev.petition("received", "p-1", V2, SEPT - dt.timedelta(days=1), status="received")
+    followed = ev.petition("followed_up", "p-1", V2, SEPT + dt.timedelta(days=1),
+                           status="followed_up", satisfaction="satisfied")
+    # Follow-up and resolution before the petition was received; the accepted assignment
+    # published twice under another message id (so JetStream does not drop it).
+    publish_all(evaluation, [followed, resolved, first, received, first],
+                msg_ids={4: "another-message-id"})
+    village = eventually(lambda: score(stub, evaluation, V2),
+                         lambda s: {"task", "petition"} <= set(s.components))
+    time.sleep(1.0)  # let the duplicate arrive
+    village = score(stub, evaluation, V2)
+    assert village.components == {"task": "4.00", "petition": "1.00"}
+    assert village.indicators["resolve_rate"] == "100.00"
+    assert village.indicators["satisfaction_rate"] == "100.00"
+    dashboard = stub.GetDashboard(pb.GetDashboardRequest(org_id="330688100", period="2026-09"),
+                                  metadata=token(evaluation))
+    assert dashboard.petitions_by_status == {"followed_up": 1}
+    assert dashboard.resolve_rate == "100.00" and dashboard.resolved_in_village_share == "100.00"
+
+
+def test_warning_deducts_and_the_board_ranks_villages(evaluation, stub):
+    publish_all(evaluation, [ev.warning("raised", "w-1", V3, "proc-1", SEPT),
+                             ev.warning("resolved", "w-1", V3, "proc-1", SEPT),
+                             ev.accepted("a-4", V3, [], 8, 50, SEPT)])
+    eventually(lambda: score(stub, evaluation, V3), lambda s: len(s.lines) == 2)
+    board = stub.GetLeaderboard(pb.GetLeaderboardRequest(board="villages", org_id="330688100",
+                                                         period="2026-09"),
+                                metadata=token(evaluation, ("village_cadre",), "330688100201"))
+    # value = points + 0.1 × (on-time rate + 办结率 + 满意率); no petitions counts as 0
+    assert [(e.subject_id, e.rank, e.value) for e in board.entries] == [
+        (V2, 1, "35.00"),   # 5.00 + 0.1 × (100 + 100 + 100)
+        (V1, 2, "17.50"),   # 7.50 + 0.1 × 100
+        (V3, 3, "11.00")]   # 4.00 − 3.00 warning + 0.1 × 100
+    assert board.entries[0].indicators["warning_count"] == "0"
+    dashboard = stub.GetDashboard(pb.GetDashboardRequest(org_id=V3, period="2026-09"),
+                                  metadata=token(evaluation))
+    assert (dashboard.procedures_with_warnings, dashboard.open_warnings) == (1, 0)
+
+
+def test_closed_period_stays_frozen_and_late_events_book_next_month(evaluation, stub):
+    manager = token(evaluation)
+    before = stub.GetLeaderboard(pb.GetLeaderboardRequest(
+        board="villages", org_id="330688100", period="2026-09"), metadata=manager)
+    closure = stub.ClosePeriod(pb.ClosePeriodRequest(org_id="330688100", period="2026-09"),
+                               metadata=manager)
+    assert closure.ranked["villages"] == len(before.entries)
+    publish_all(evaluation, [ev.accepted("late-1", V3, ["cadre-9"], 100, 100, SEPT)])
+    cadre = eventually(lambda: score(stub, evaluation, "cadre-9", "2026-10"),
+                       lambda s: s.total == "100.00")
+    assert cadre.lines[0].month == "2026-10" and cadre.lines[0].event_month == "2026-09"
+    after = stub.GetLeaderboard(pb.GetLeaderboardRequest(
+        board="villages", org_id="330688100", period="2026-09"), metadata=manager)
+    assert after.frozen and [(e.subject_id, e.rank, e.value) for e in after.entries] == \
+        [(e.subject_id, e.rank, e.value) for e in before.entries]
+    assert score(stub, evaluation, V3).frozen
+    with pytest.raises(grpc.RpcError) as again:
+        stub.ClosePeriod(pb.ClosePeriodRequest(org_id="330688100", period="2026-09"),
+                         metadata=manager)
+    assert from_rpc_error(again.value).code == "PERIOD_CLOSED"
+
+
+def test_rules_change_only_from_next_month_and_need_a_manager(evaluation, stub):
+    with pytest.raises(grpc.RpcError) as past:
+        stub.SetScoringRules(pb.SetScoringRulesRequest(
+            org_id="330688100", rules_json='{"task_weight": "2"}', effective_from="2026-01"),
+            metadata=token(evaluation))
+    assert from_rpc_error(past.value).code == "RULES_NOT_RETROACTIVE"
+    with pytest.raises(grpc.RpcError) as cadre:
+        stub.SetScoringRules(pb.SetScoringRulesRequest(org_id="330688100",
+                                                       rules_json='{"task_weight": "2"}'),
+                             metadata=token(evaluation, ("village_cadre",), "330688100201"))
+    assert from_rpc_error(cadre.value).code in ("OUT_OF_SCOPE", "ROLE_REQUIRED")
+    made = stub.SetScoringRules(pb.SetScoringRulesRequest(org_id="330688100",
+                                                          rules_json='{"task_weight": "2"}'),
+                                metadata=token(evaluation))
+    assert made.in_force.label == "330688100@v1" and '"task_weight": "2"' in made.rules_json
+    now = stub.GetScoringRules(pb.GetScoringRulesRequest(org_id="330688100201"),
+                               metadata=token(evaluation))
+    assert now.in_force.label == "default@v0"  # this month keeps the rules it started with
+
+
+def test_democratic_entry_is_a_ledger_line(evaluation, stub):
+    entry = stub.AddScoreEntry(pb.AddScoreEntryRequest(
+        kind="democratic", subject_id="cadre-1", subject_type="cadre", org_id=V1,
+        month="2026-10", value="90", note="年中民主测评"), metadata=token(evaluation))
+    assert entry.points == "18.00" and entry.line.source_type == "entry"
+    with pytest.raises(grpc.RpcError) as twice:
+        stub.AddScoreEntry(pb.AddScoreEntryRequest(
+            kind="democratic", subject_id="cadre-1", subject_type="cadre", org_id=V1,
+            month="2026-10", value="80"), metadata=token(evaluation))
+    assert from_rpc_error(twice.value).code == "ENTRY_EXISTS"
+    with pytest.raises(grpc.RpcError) as bad:
+        stub.AddScoreEntry(pb.AddScoreEntryRequest(
+            kind="democratic", subject_id="cadre-1", subject_type="cadre", org_id=V1,
+            month="2026-10", value="abc"), metadata=token(evaluation))
+    assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+# --- replay: the same events in any order, with duplicates, give the same ledgers and ranks ---
+
+def history() -> list:
+    items = []
+    for n in range(12):
+        village = [V1, V2, V3][n % 3]
+        items.append(ev.accepted(f"r-{n}", village, [f"c-{n % 4}", f"c-{(n + 1) % 4}"],
+                                 3 + n, 60 + 3 * n, SEPT + dt.timedelta(hours=n), late=n % 5 == 0))
+        if n % 4 == 0:
+            items.append(ev.overdue(f"o-{n}", village, [f"c-{n % 4}"], 4, SEPT))
+    items += [ev.petition("received", "rp-1", V1, SEPT, status="received"),
+              ev.petition("resolved", "rp-1", V1, SEPT + dt.timedelta(hours=2),
+                          resolved_level="village"),
+              ev.petition("followed_up", "rp-1", V1, SEPT + dt.timedelta(hours=3),
+                          satisfaction="unsatisfied"),
+              ev.petition("followed_up", "rp-1", V1, SEPT + dt.timedelta(hours=5),
+                          satisfaction="satisfied"),
+              ev.warning("raised", "rw-1", V2, "proc-9", SEPT)]
+    return items
+
+
+async def replay(database: Database, items: list) -> tuple:
+    async with database.sessions() as session, session.begin():
+        for table in ("ledger_lines", "subject_stats", "assignments", "petitions", "warnings",
+                      "processed_events"):
+            await session.execute(text(f"DELETE FROM {table}"))
+    handlers = {"TASKS": subscribers.on_task_event, "PETITIONS": subscribers.on_petition_event,
+                "PROCEDURES": subscribers.on_procedure_event}
+    for subject, event in items:
+        async with database.transaction() as tx:
+            await handlers[ev.stream_of(subject)](tx, subscribers.Envelope(
+                event.SerializeToString()))
+    async with database.sessions() as session:
+        lines = sorted((await session.execute(select(
+            ledger_lines.c.subject_id, ledger_lines.c.component, ledger_lines.c.points,
+            ledger_lines.c.source_id, ledger_lines.c.event_id, ledger_lines.c.month,
+            ledger_lines.c.rule_version, ledger_lines.c.explanation))).all())
+        stats = sorted((await session.execute(select(subject_stats))).all())
+        period = boards.domain.Period.parse("2026-09")
+        ranks = {board: [(e.subject_id, e.rank, e.value) for e in boards.rank(
+            await boards.live_entries(session, board, "330688100", period))]
+            for board in ("villages", "cadres")}
+    return lines, stats, ranks
+
+
+async def test_replay_in_any_order_with_duplicates_gives_the_same_result(database_url):
+    migrate.upgrade("evaluation", database_url)
+    database = Database(database_url, infra)
+    items = history()
+    try:
+        expected = await replay(database, items)
+        assert len(expected[0]) > 30 and expected[2]["villages"][0][1] == 1
+        rng = random.Random(2026)
+        for _ in range(3):
+            shuffled = items + rng.sample(items, 6)   # redeliveries with new message ids
+            rng.shuffle(shuffled)
+            assert await replay(database, shuffled) == expected
+    finally:
+        await database.dispose()
