@@ -35,10 +35,13 @@ def settings() -> ServiceSettings:
 
 
 def _identity(config: ServiceSettings) -> ServiceIdentity:
+    """Its own key in Kubernetes (public half in the JWKS); the local stack's one key otherwise."""
     keys = data_dir() / "keys"
-    private_key = Path(env("JWT_PRIVATE_KEY_FILE", str(keys / "jwt_private.pem")))
+    private_key = Path(env("INTEGRATION_SIGNING_KEY_FILE",
+                           env("JWT_PRIVATE_KEY_FILE", str(keys / "jwt_private.pem"))))
     key_id_file = keys / "jwt_key_id"
-    key_id = env("JWT_KEY_ID", key_id_file.read_text().strip() if key_id_file.exists() else "")
+    key_id = env("INTEGRATION_SIGNING_KEY_ID", env("JWT_KEY_ID", key_id_file.read_text().strip()
+                                                   if key_id_file.exists() else ""))
     issuer = TokenIssuer.from_files(private_key, key_id, issuer=config.jwt.issuer,
                                     audience=config.jwt.audience,
                                     ttl=dt.timedelta(seconds=env_int("SERVICE_TOKEN_TTL_SECONDS", 300)))

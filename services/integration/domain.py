@@ -186,11 +186,11 @@ def address_allowed(address: str, *, allow_private: bool) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    if ip.is_multicast or ip.is_unspecified or ip.is_reserved:
+    if ip.is_multicast or ip.is_unspecified:
         return False
     if ip.is_loopback or ip.is_private or ip.is_link_local or not ip.is_global:
         return allow_private
-    return True
+    return not ip.is_reserved
 
 
 # --- Open311 ------------------------------------------------------------------------------------
