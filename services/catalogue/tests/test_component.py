@@ -193,3 +193,42 @@ def test_same_idempotency_key_screens_once(catalogue, stub):
     first = stub.Screen(request, metadata=auth(catalogue, key="screen-once"))
     again = stub.Screen(request, metadata=auth(catalogue, key="screen-once"))
     assert first.id == again.id
+
+
+def test_screenings_and_reviews_are_published_as_events(catalogue, stub):
+    result = stub.Screen(pb.ScreenRequest(
+        title="暴雨转移群众", urgency="emergency", target_org_ids=["330688100204"],
+        description="今夜特大暴雨，请各村立即组织地质灾害点群众转移，逐户落实到人。"),
+        metadata=auth(catalogue))
+
+    async def read():
+        nc = await nats.connect(f"nats://127.0.0.1:{catalogue.config.nats_port}")
+        try:
+            sub = await nc.jetstream().pull_subscribe("catalogue.>", durable=None,
+                                                      stream="CATALOGUE")
+            seen: dict[str, list[bytes]] = {}
+            end = time.monotonic() + 20
+            while time.monotonic() < end:  # the relay publishes after commit, asynchronously
+                try:
+                    for message in await sub.fetch(50, timeout=1):
+                        seen.setdefault(message.subject, []).append(message.data)
+                except nats.errors.TimeoutError:
+                    await asyncio.sleep(0.2)
+                reviews = seen.get("catalogue.compliance_review.opened", [])
+                screened = seen.get("catalogue.screening.completed", [])
+                if (any(result.compliance_review_id.encode() in d for d in reviews)
+                        and any(result.id.encode() in d for d in screened)):
+                    return seen
+            return seen
+        finally:
+            await nc.close()
+
+    seen = asyncio.run(read())
+    completed = [events_pb2.ScreeningCompleted.FromString(d)
+                 for d in seen["catalogue.screening.completed"]]
+    mine = [e for e in completed if e.screening_id == result.id]
+    assert mine and mine[0].decision == "accepted" and "EMERGENCY" in mine[0].reason_codes
+    assert mine[0].issuer_org_id == OFFICE
+    opened = [events_pb2.ComplianceReviewOpened.FromString(d)
+              for d in seen["catalogue.compliance_review.opened"]]
+    assert result.compliance_review_id in {e.review_id for e in opened}
