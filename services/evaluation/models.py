@@ -163,3 +163,10 @@ grid_allocations = Table(
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Bumped by every applied event and every write: boards are re-ranked only when it has moved.
+change_counters = Table(
+    "change_counters", metadata,
+    Column("name", String(50), primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+)

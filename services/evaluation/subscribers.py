@@ -4,6 +4,7 @@ from __future__ import annotations
 from google.protobuf.message import DecodeError
 
 from services.evaluation.service import ingest_others, ingest_tasks
+from services.evaluation.service.ledger import touch
 from shared.consumer import PoisonMessage, Subscription
 from shared.outbox import Transaction
 from zhili.evaluation.v1 import events_pb2
@@ -38,18 +39,21 @@ async def on_task_event(tx: Transaction, envelope: Envelope) -> None:
     event = _decode(envelope, ingest_tasks.TYPES)
     if event is not None:
         await ingest_tasks.apply(tx.session, envelope.meta.subject, event)
+        await touch(tx.session, "tasks")
 
 
 async def on_petition_event(tx: Transaction, envelope: Envelope) -> None:
     event = _decode(envelope, ingest_others.PETITION_TYPES)
     if event is not None:
         await ingest_others.apply_petition(tx.session, envelope.meta.subject, event)
+        await touch(tx.session, "petitions")
 
 
 async def on_procedure_event(tx: Transaction, envelope: Envelope) -> None:
     event = _decode(envelope, ingest_others.PROCEDURE_TYPES)
     if event is not None:
         await ingest_others.apply_procedure(tx.session, envelope.meta.subject, event)
+        await touch(tx.session, "procedures")
 
 
 SUBSCRIPTIONS: list[Subscription] = [

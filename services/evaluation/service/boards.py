@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import time
@@ -11,7 +12,8 @@ from sqlalchemy import select
 
 from services.evaluation import domain, indices
 from services.evaluation.models import closed_periods, snapshots, subject_stats
-from services.evaluation.service.ledger import CADRE, GRID_WORKER, VILLAGE, rules_in_force
+from services.evaluation.service.ledger import (CADRE, GRID_WORKER, VILLAGE, RuleBook,
+                                                changes)
 from shared import db as dbmod
 from shared.errors import InvalidArgument
 from shared.outbox import Database
@@ -27,9 +29,16 @@ class Entry:
     village_id: str
     value: int
     points: int
-    indicators: dict[str, str]
+    shown: dict[str, str] | None = None   # indicators as text; computed when first shown
     rank: int = 0
     previous_rank: int = 0
+    counters: dict | None = None
+
+    @property
+    def indicators(self) -> dict[str, str]:
+        if self.shown is None:
+            self.shown = indices.shown(indices.indicators(self.counters or {}))
+        return self.shown
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Ranked:
     entries: list[Entry]
     frozen: bool
     computed_at: str
+    version: int = 0
     built: float = field(default_factory=time.monotonic)
     by_subject: dict[str, Entry] = field(default_factory=dict)
 
@@ -68,18 +78,16 @@ async def live_entries(session, board: str, scope: str, period: domain.Period) -
     rows = (await session.execute(select(subject_stats).where(
         subject_stats.c.subject_type == BOARDS[board], subject_stats.c.period == str(period),
         column == scope))).mappings().all()
+    book = await RuleBook.load(session)
     first_month = period.months()[0]
-    weights_by_town: dict[str, dict] = {}
+    value_of: dict[str, object] = {}
     entries = []
     for row in rows:
         town = row["town_id"]
-        if town not in weights_by_town:
-            _, rules = await rules_in_force(session, town, first_month)
-            weights_by_town[town] = rules["boards"][board]
-        values = indices.indicators(row)
-        entries.append(Entry(row["subject_id"], row["village_id"],
-                             indices.board_value(values, weights_by_town[town]), row["points"],
-                             indices.shown(values)))
+        if town not in value_of:
+            value_of[town] = indices.value_function(book.rules(town, first_month)["boards"][board])
+        entries.append(Entry(row["subject_id"], row["village_id"], value_of[town](row),
+                             row["points"], counters=row))
     return entries
 
 
@@ -130,7 +138,8 @@ class Boards:
         if cached is None or self._refresh <= 0:
             return await self._build(key, period)
         if time.monotonic() - cached.built > self._refresh and key not in self._running:
-            task = asyncio.get_running_loop().create_task(self._build(key, period))
+            task = asyncio.get_running_loop().create_task(self._refresh_if_changed(
+                key, period, cached))
             self._running[key] = task
             task.add_done_callback(lambda _t: self._running.pop(key, None))
         return cached
@@ -139,25 +148,69 @@ class Boards:
         for key in [k for k in self._cache if k[2] == period and k[1].startswith(scope[:6])]:
             self._cache.pop(key, None)
 
+    async def _refresh_if_changed(self, key: tuple, period: domain.Period, cached: Ranked) -> None:
+        try:
+            async with self._db.sessions() as session:
+                unchanged = await changes(session) == cached.version
+            if unchanged:
+                cached.built = time.monotonic()
+            else:
+                await self._build(key, period)
+        except Exception:  # the next read tries again; the reader already has an answer
+            log.exception("leaderboard refresh failed")
+
     async def _build(self, key: tuple, period: domain.Period) -> Ranked:
         board, scope, _ = key
         async with self._db.sessions() as session:
+            version = await changes(session)
             frozen = await frozen_entries(session, board, scope, str(period))
             entries = frozen if frozen is not None else rank(
                 await live_entries(session, board, scope, period))
+            earlier: list[Entry] = []
             if frozen is None or any(e.previous_rank < 0 for e in entries):
-                before = await plain_ranks(session, board, scope, period.previous())
+                cached = self._cache.get((board, scope, str(period.previous())))
+                earlier = cached.entries if cached else await ranked_entries(
+                    session, board, scope, period.previous())
+                before = {e.subject_id: e.rank for e in earlier}
                 for entry in entries:
                     entry.previous_rank = before.get(entry.subject_id, 0)
+            if frozen is None and len(scope) == 6:
+                await self._towns_of(session, board, period, entries, earlier, version)
         result = Ranked(board, scope, str(period), entries, frozen is not None,
-                        dbmod.utcnow().isoformat())
+                        dbmod.utcnow().isoformat(), version)
         self._cache[key] = result
         return result
 
+    async def _towns_of(self, session, board: str, period: domain.Period, county: list[Entry],
+                        earlier: list[Entry], version: int) -> None:
+        """Rank every town of a county from the county's rows: one load warms all town boards."""
+        closed = set((await session.execute(select(closed_periods.c.org_id).where(
+            closed_periods.c.period == str(period)))).scalars())
+        before: dict[str, int] = {}
+        for entries in _by_town(earlier).values():
+            before.update((e.subject_id, e.rank) for e in rank(entries))
+        for town, entries in _by_town(county).items():
+            if town in closed:
+                continue  # a closed town keeps its snapshot
+            for entry in rank(entries):
+                entry.previous_rank = before.get(entry.subject_id, 0)
+            self._cache[(board, town, str(period))] = Ranked(
+                board, town, str(period), entries, False, dbmod.utcnow().isoformat(), version)
+
+
+def _by_town(entries: list[Entry]) -> dict[str, list[Entry]]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.village_id[:9], []).append(dataclasses.replace(entry))
+    return groups
+
+
+async def ranked_entries(session, board: str, scope: str, period: domain.Period) -> list[Entry]:
+    """The board of a period without movement (what the previous period says)."""
+    frozen = await frozen_entries(session, board, scope, str(period))
+    return frozen if frozen is not None else rank(
+        await live_entries(session, board, scope, period))
+
 
 async def plain_ranks(session, board: str, scope: str, period: domain.Period) -> dict[str, int]:
-    """Ranks only (no movement): what the previous period's board says about each subject."""
-    frozen = await frozen_entries(session, board, scope, str(period))
-    entries = frozen if frozen is not None else rank(
-        await live_entries(session, board, scope, period))
-    return {entry.subject_id: entry.rank for entry in entries}
+    return {e.subject_id: e.rank for e in await ranked_entries(session, board, scope, period)}

@@ -5,11 +5,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from services.evaluation import domain
-from services.evaluation.models import closed_periods, ledger_lines, rule_versions, subject_stats
+from services.evaluation.models import (change_counters, closed_periods, ledger_lines,
+                                        rule_versions, subject_stats)
 from shared import db as dbmod
 
 CADRE, VILLAGE, GRID_WORKER = "cadre", "village", "grid_worker"
@@ -54,6 +55,30 @@ async def rules_in_force(session, org_id: str, month: str) -> tuple[str, dict]:
         if row is not None:
             return f"{org}@v{row.version}", json.loads(row.rules)
     return DEFAULT_LABEL, domain.DEFAULT_RULES
+
+
+class RuleBook:
+    """Every rule version in memory, for reads that need the rules of many towns at once."""
+
+    def __init__(self, versions: dict[str, list[tuple[str, int, dict]]]) -> None:
+        self._versions = versions  # org → [(effective_from, version, rules)], newest first
+
+    @classmethod
+    async def load(cls, session) -> "RuleBook":
+        versions: dict[str, list] = {}
+        rows = (await session.execute(select(rule_versions).order_by(
+            rule_versions.c.effective_from.desc(), rule_versions.c.version.desc()))).all()
+        for row in rows:
+            versions.setdefault(row.org_id, []).append(
+                (row.effective_from, row.version, json.loads(row.rules)))
+        return cls(versions)
+
+    def rules(self, org_id: str, month: str) -> dict:
+        for org in dict.fromkeys([org_id[:9], org_id[:6]]):
+            for effective_from, _, rules in self._versions.get(org, []):
+                if effective_from <= month:
+                    return rules
+        return domain.DEFAULT_RULES
 
 
 # --- closed periods --------------------------------------------------------------------------
@@ -125,3 +150,14 @@ async def add_line(session, subject: Subject, source: Source, *, component: str,
         rule_version=source.rule_label, explanation=explanation, occurred_at=source.at))
     await add_counts(session, subject, booked, points=points, **(counts or {}))
     return True
+
+
+async def touch(session, name: str) -> None:
+    """Count a change (one row per consumer, so consumers never wait on each other's row)."""
+    statement = _insert(session, change_counters).values(name=name, changes=1)
+    await session.execute(statement.on_conflict_do_update(
+        index_elements=["name"], set_={"changes": change_counters.c.changes + 1}))
+
+
+async def changes(session) -> int:
+    return int(await session.scalar(select(func.coalesce(func.sum(change_counters.c.changes), 0))))

@@ -12,7 +12,8 @@ from services.evaluation.service import access
 from services.evaluation.service.boards import BOARDS, check_scope, frozen_entries, live_entries, \
     plain_ranks, rank
 from services.evaluation.service.ledger import (CADRE, GRID_WORKER, VILLAGE, Source, Subject,
-                                                add_line, booking_month, rules_in_force)
+                                                add_line, booking_month, rules_in_force,
+                                                touch)
 from services.evaluation.service.queries import _line
 from shared import db as dbmod
 from shared.auth import Principal
@@ -69,6 +70,7 @@ async def add_entry(self, tx, principal: Principal, request: pb.AddScoreEntryReq
         id=entry_id, kind=request.kind, subject_type=request.subject_type,
         subject_id=request.subject_id, org_id=org_id, month=month, value=str(value),
         points=points, note=request.note, created_by=principal.subject, created_at=now))
+    await touch(session, "writes")
     await tx.audit(entity="score_entry", entity_id=entry_id, action=request.kind,
                    to_state=domain.show(points), reason=request.note)
     line = (await session.execute(select(ledger_lines).where(
@@ -120,6 +122,7 @@ async def close_period(self, tx, principal: Principal, request: pb.ClosePeriodRe
     await session.execute(closed_periods.insert().values(
         org_id=org_id, period=str(period), closed_at=dbmod.utcnow(), closed_by=principal.subject,
         ranked=json.dumps(ranked_counts), event_id=event_id))
+    await touch(session, "writes")
     await tx.audit(entity="period", entity_id=f"{org_id}/{period}", action="close",
                    from_state="open", to_state="closed")
     self.boards.forget(org_id, str(period))

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from services.evaluation import domain
 from services.evaluation.models import rule_versions
 from services.evaluation.service import access
-from services.evaluation.service.ledger import rules_in_force
+from services.evaluation.service.ledger import rules_in_force, touch
 from shared import db as dbmod
 from shared.auth import Principal
 from shared.errors import InvalidArgument
@@ -69,6 +69,7 @@ async def set_rules(self, tx, principal: Principal, request: pb.SetScoringRulesR
         org_id=org_id, version=version, effective_from=effective,
         rules=json.dumps(merged, ensure_ascii=False, sort_keys=True),
         created_by=principal.subject, created_at=dbmod.utcnow()))
+    await touch(session, "writes")
     await tx.audit(entity="scoring_rules", entity_id=org_id, action="set",
                    to_state=f"v{version}", reason=f"effective from {effective}")
     tx.emit("evaluation.rules.changed", events.ScoringRulesChanged(

@@ -150,3 +150,18 @@ def test_rules_merge_validates_and_keeps_the_rest():
         with pytest.raises(InvalidArgument) as error:
             domain.merge_rules(domain.DEFAULT_RULES, bad)
         assert error.value.code == "INVALID_RULES"
+
+
+def test_fast_board_value_equals_the_decimal_one():
+    rng = random.Random(11)
+    weight_sets = [*domain.DEFAULT_RULES["boards"].values(),
+                   {"points": "0.35", "overdue_count": "-1.5", "resolve_rate": "0.125",
+                    "satisfaction_rate": "0.3333", "warning_count": "-2", "listings_won": "7"}]
+    for weights in weight_sets:
+        fast = indices.value_function(weights)
+        for _ in range(2000):
+            counters = {name: rng.randint(0, 50) for name in indices.COUNTERS}
+            counters["points"] = rng.randint(-5000, 500_000)
+            counters["tasks_on_time"] = rng.randint(0, counters["tasks_accepted"])
+            counters["quality_sum"] = counters["tasks_accepted"] * rng.randint(0, 100)
+            assert fast(counters) == indices.board_value(indices.indicators(counters), weights)
