@@ -49,7 +49,7 @@ def create_app():
     app.add_error_handler(BodyTooLarge, _body_too_large)
     app.add_error_handler(Exception, problems.handle_unexpected)
     _add_ops_routes(app)
-    return EdgeMiddleware(app, max_body_bytes=env_int("MAX_BODY_BYTES", 1_048_576))
+    from gateway.console import with_console; return with_console(EdgeMiddleware(app, max_body_bytes=env_int("MAX_BODY_BYTES", 1_048_576)))
 
 
 def _body_too_large(request, _exc):

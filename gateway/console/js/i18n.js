@@ -1,0 +1,44 @@
+// Simplified Chinese labels for the API's codes (states, roles, levels, actions).
+export const POSITIONS = {
+  admin: "系统管理员", county_staff: "县级部门人员", supervisor: "纪委监督员",
+  town_leader: "镇街分管领导", deputy_secretary: "镇党委副书记", town_staff: "镇职能办公室干部",
+  village_secretary: "村社书记", village_cadre: "村干部", grid_worker: "网格员",
+};
+export const LEVELS = { county: "县", town: "镇街", village: "村社", grid: "网格", office: "办公室", department: "县级部门" };
+export const TASK_STATES = { draft: "草稿", screened: "待审核", dispatched: "已派发", rejected: "已驳回", merged: "已归并" };
+export const TASK_CATEGORIES = { major: "重大任务", upper: "上级任务", town: "镇级任务" };
+export const ASSIGNMENT_STATES = {
+  pending: "待签收", signed: "已签收", allocated: "已分派", in_progress: "办理中",
+  submitted: "待验收", sent_back: "退回重办", accepted: "已验收",
+};
+export const SCREENING = { accepted: "准入通过", rejected: "驳回", needs_review: "需合规审查" };
+export const PETITION_STATUS = {
+  received: "待受理", processing: "办理中", resolved: "已办结", followed_up: "已回访",
+  closed: "已关闭", declined: "不予受理",
+};
+export const PETITION_LEVELS = { village: "村级", town: "镇级", county: "县级" };
+export const PETITION_SOURCES = {
+  grid_report: "网格上报", snapshot: "随手拍", mailbox: "村民信箱", visit: "民情日记",
+  hotline: "12345热线", partner: "合作系统",
+};
+export const SATISFACTION = { satisfied: "满意", basically_satisfied: "基本满意", unsatisfied: "不满意" };
+export const PROCEDURE_STATES = { in_progress: "进行中", blocked: "受阻", completed: "已完成" };
+export const WARNING_STATUS = { open: "未解除", resolved: "已解除" };
+export const BURDEN = { light: "较轻", moderate: "适中", heavy: "较重" };
+export const ACTIONS = {
+  dispatched: "派发", sign: "签收", allocate: "分派", progress: "报告进展", submit: "提交办结",
+  accept: "验收评分", send_back: "退回重办", rate: "评价任务", urge: "催办", overdue: "超期",
+  remind: "到期提醒", reminded: "到期提醒",
+  received: "登记", accepted: "受理", declined: "不予受理", escalated: "上报", assigned: "分派",
+  transferred: "转办", returned: "退回", resolved: "办结", followed_up: "回访", closed: "关闭",
+  reopened: "重办", urged: "督办", supervised: "列入督办", extension_requested: "申请延期",
+  extension_decided: "延期审批", mediation: "调解",
+};
+
+export const WARNING_KINDS = {
+  STEP_OUT_OF_ORDER: "环节顺序错误", QUORUM_MISREPORTED: "到会人数不足", IMPLEMENTATION_BEFORE_RESOLUTION: "决议前实施",
+  PUBLICITY_TOO_SHORT: "公示期不足", NOTICE_TOO_SHORT: "通知期不足", PROCEDURE_STALLED: "程序停滞",
+  MAJOR_MATTER_WITHOUT_PROCEDURE: "重大事项未经程序", DISCLOSURE_OVERDUE: "三务公开逾期",
+};
+
+export const label = (table, code) => (code in table ? table[code] : code || "—");
