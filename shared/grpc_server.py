@@ -5,7 +5,7 @@ import asyncio
 import contextvars
 import logging
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 import grpc
@@ -87,6 +87,9 @@ class ServiceSpec:
     public_methods: list[str] = field(default_factory=list)
     publishes: bool = True
     subscriptions: list[Subscription] = field(default_factory=list)
+    # Long-running jobs of the service (sweeps, warm-ups): started after the server, cancelled
+    # on stop. Each must be safe to run in every replica (idempotent effects).
+    background: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
 
 async def run_service(spec: ServiceSpec) -> None:
@@ -111,14 +114,16 @@ async def run_service(spec: ServiceSpec) -> None:
     for name in ["", *spec.service_names]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("serving gRPC", extra={"address": address})
-    events = asyncio.create_task(_run_events(spec))
+    tasks = [asyncio.create_task(_run_events(spec)),
+             *(asyncio.create_task(_logged(job)) for job in spec.background)]
     await _wait_for_stop_signal()
     log.info("stopping")
     for name in ["", *spec.service_names]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
     await server.stop(grace=5)
-    events.cancel()
-    await asyncio.gather(events, return_exceptions=True)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
     await spec.database.dispose()
 
 
@@ -136,6 +141,17 @@ async def _run_events(spec: ServiceSpec) -> None:
         await asyncio.gather(*tasks)
     finally:
         await nc.close()
+
+
+async def _logged(job: Callable[[], Awaitable[None]]) -> None:
+    """A background job that dies says so in the log instead of vanishing silently."""
+    try:
+        await job()
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("background job %s stopped", getattr(job, "__name__", job))
+        raise
 
 
 async def _wait_for_stop_signal() -> None:
