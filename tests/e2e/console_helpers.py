@@ -5,9 +5,18 @@ from playwright.sync_api import Page, expect
 
 
 def go(page: Page, route: str) -> None:
-    """Navigate inside the single-page console (a hash change) and wait for the page to render."""
-    page.evaluate("route => { location.hash = route; }", route)
-    page.wait_for_function("() => !document.querySelector('#view > p.loading')")
+    """Navigate inside the single-page console (a hash change; the same hash renders the page
+    again) and wait until that page has rendered."""
+    page.evaluate("""route => {
+        const view = document.getElementById("view");
+        view.dataset.ready = "0";
+        if (location.hash === route) window.dispatchEvent(new HashChangeEvent("hashchange"));
+        else location.hash = route;
+    }""", route)
+    page.wait_for_function("""route => {
+        const view = document.getElementById("view");
+        return view.dataset.ready === "1" && view.dataset.route === route;
+    }""", arg=route)
 
 
 def open_item(page: Page, list_id: str, text: str) -> None:

@@ -95,11 +95,13 @@ async function route() {
     const match = path.match(pattern);
     if (match) {
       clear(view, h("p", { class: "loading" }, "正在加载…"));
+      view.dataset.ready = "0";
       try {
         await render(view, { params, id: match[1] ? decodeURIComponent(match[1]) : undefined, onLeave });
       } catch (error) {
         clear(view, h("div", { class: "error-box", role: "alert" }, `加载失败：${error.message}`));
       }
+      if (mine === generation) Object.assign(view.dataset, { ready: "1", route: location.hash });
       view.focus({ preventScroll: true });
       return;
     }

@@ -3,12 +3,14 @@ import { h, clear, formatTime, busy, formData } from "./dom.js";
 import { ACTIONS, label } from "./i18n.js";
 import { orgName } from "./session.js";
 
+const MOVES = new Set(["escalated", "assigned", "transferred", "returned"]);
+
 /** A timeline of {action, at, actor_name, note|reason, photo_urls, percent, to_org_id}. */
 export function timeline(entries, id = "timeline") {
   if (!entries?.length) return h("p", { class: "empty", id }, "暂无记录");
   return h("ol", { class: "timeline", id }, entries.map((e) => h("li", { dataset: { action: e.action } },
     h("div", {}, h("strong", {}, label(ACTIONS, e.action)), e.actor_name ? ` · ${e.actor_name}` : "",
-      e.to_org_id ? ` → ${orgName(e.to_org_id)}` : "", e.percent !== undefined && e.action === "progress" ? ` · ${e.percent}%` : ""),
+      e.to_org_id && MOVES.has(e.action) ? ` → ${orgName(e.to_org_id)}` : "", e.percent !== undefined && e.action === "progress" ? ` · ${e.percent}%` : ""),
     h("div", { class: "when" }, formatTime(e.at)),
     e.note || e.reason ? h("div", {}, e.note || e.reason) : null,
     e.photo_urls?.length ? h("div", { class: "photos" }, e.photo_urls.map((url) =>

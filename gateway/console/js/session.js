@@ -15,10 +15,22 @@ export async function loadSession() {
     own = await api.get(`/org-units/${me.org_id}`).catch(() => null);
     if (own) session.orgs.set(own.id, own);
   }
+  if (own) nameAncestors(own);
   session.me = me;
-  // Offices, departments and grids look at the 驾驶舱 of the unit above them.
-  session.home = own && ["office", "department", "grid"].includes(own.level) ? own.parent_id : me.org_id;
+  // Offices and departments look at the 驾驶舱 of the unit above them; a grid at its own.
+  session.home = own && ["office", "department"].includes(own.level) ? own.parent_id : me.org_id;
   return me;
+}
+
+/** A unit's path holds the names from the county down to its parent; their ids are the leading
+ * 6 / 9 / 12 digits of its own (行政区划代码). Villages and grids see no unit above them otherwise. */
+function nameAncestors(unit) {
+  const levels = { 6: "county", 9: "town", 12: "village" };
+  const ids = [6, 9, 12].filter((n) => n < unit.id.length && /^\d+$/.test(unit.id.slice(0, n)))
+    .map((n) => unit.id.slice(0, n)).slice(0, (unit.path || []).length);
+  ids.forEach((id, i) => {
+    if (!session.orgs.has(id)) session.orgs.set(id, { id, name: unit.path[i], level: levels[id.length], parent_id: ids[i - 1] || "", partial: true });
+  });
 }
 
 export const homeOrgId = () => session.home;

@@ -23,7 +23,7 @@ export async function render(view, { params, onLeave }) {
     const data = await collect(unit);
     clear(body, ...layout(unit, data));
     count += 1;
-    stamp.textContent = new Date().toLocaleTimeString("zh-CN", { hour12: false });
+    stamp.textContent = new Date().toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
     stamp.dataset.count = String(count);
   };
   await load();
@@ -85,10 +85,11 @@ export function currentPeriod() {
 }
 
 async function loadBoards(unit) {
-  const boardOrg = unit.level === "village" || unit.level === "grid" ? org(unit.parent_id)?.id || unit.parent_id : unit.id;
+  const town = unit.id.slice(0, 9);
+  const boardOrg = unit.level === "village" || unit.level === "grid" ? town : unit.id;
   const result = {};
   for (const [board] of BOARDS) {
-    const orgId = board === "cadres" && unit.level === "village" ? unit.id : boardOrg;
+    const orgId = board === "cadres" && ["village", "grid"].includes(unit.level) ? unit.id.slice(0, 12) : boardOrg;
     // A gateway without the evaluation API answers 404 for the path itself (not for a record).
     result[board] = await api.get(`/leaderboards/${board}`, { org_id: orgId, period: currentPeriod(), page_size: 10 })
       .catch((error) => (error.status === 404 && !error.code.endsWith("_NOT_FOUND") ? { missing: true } : { error }));
@@ -159,11 +160,14 @@ function card(title, id, settled, draw, note) {
 function petitionChart(stats) {
   const rows = ["village", "town", "county"].map((level) => {
     const row = stats.by_level.find((r) => r.key === level) || {};
-    return { label: PETITION_LEVELS[level], parts: [{ key: "open", value: row.open || 0 },
-      { key: "closed", value: row.closed || 0 }, { key: "declined", value: row.declined || 0 }] };
+    const [open, closed, declined] = [row.open || 0, row.closed || 0, row.declined || 0];
+    return { label: PETITION_LEVELS[level], parts: [{ key: "open", value: open },
+      { key: "resolved", value: Math.max(0, (row.total || 0) - open - closed - declined) },
+      { key: "closed", value: closed }, { key: "declined", value: declined }] };
   });
   // by_level counts each petition once, at the level that resolved it (or where it is now).
-  return stackedChart(rows, { open: "在办", closed: "已关闭", declined: "不予受理" }, { title: "诉求按层级" });
+  return stackedChart(rows, { open: "在办", resolved: "已办结待关闭", closed: "已关闭", declined: "不予受理" },
+    { title: "诉求按层级" });
 }
 
 
@@ -188,9 +192,14 @@ function boardCard(board, title, settled) {
   return h("section", { class: "card", id }, h("h2", {}, title, data.period ? h("small", { class: "muted" }, ` ${data.period}`) : null),
     entries.length ? h("ol", { class: "board" }, entries.map((e) => h("li", {},
       h("span", { class: "rank" }, String(e.rank)),
-      h("span", { class: "name" }, peopleNames.get(e.subject_id) || orgName(e.subject_id) || e.subject_id),
+      h("span", { class: "name" }, peopleNames.get(e.subject_id) || knownName(e.subject_id)),
       h("span", { class: "score", title: "综合得分" }, e.value ?? e.points ?? ""),
       movement(e)))) : h("p", { class: "empty" }, "本期暂无排名"));
+}
+
+/** Names outside one's scope are not readable (a village sees only itself): show the code. */
+function knownName(id) {
+  return org(id)?.name || `村社 ${id}`;
 }
 
 function movement(entry) {
@@ -209,7 +218,7 @@ function drillDown(unit, data) {
   const stats = data.childStats.value || [];
   const canDrill = unit.level !== "village";
   return h("section", { class: "card wide", id: "drill-down" },
-    h("h2", {}, `下级${label(LEVELS, data.children[0].level)}（点击下钻）`),
+    h("h2", {}, `下级${label(LEVELS, data.children[0].level)}${canDrill ? "（点击下钻）" : ""}`),
     h("div", { class: "table-wrap" }, h("table", {},
       h("thead", {}, h("tr", {}, ["名称", "派单", "超期", "诉求", "办结率", "满意率", "预警"].map((t) => h("th", {}, t)))),
       h("tbody", {}, data.children.map((child, i) => {
