@@ -206,7 +206,9 @@ def report(args, rows, cold, reads, busy, rate, events) -> str:
              f"--events {args.events}`", "",
              f"Machine: {machine()}. PostgreSQL {args.pg_version} (throwaway cluster, fsync off, "
              "as in the tests), NATS JetStream, one evaluation process; the client runs on the "
-             f"same machine with {args.threads} threads.", "",
+             f"same machine with {args.threads} threads. Load average at start and end: "
+             f"{args.load_start} / {os.getloadavg()[0]:.1f} (other work on the machine "
+             "inflates every figure below).", "",
              f"Data: one county of {args.villages:,} villages in {args.villages // 100} towns, "
              f"{args.villages * args.cadres_per_village:,} cadres; `subject_stats` holds "
              f"{rows:,} counter rows (years 2024 and 2025, 2025-Q3/Q4, 2025-11/12), what a year "
@@ -250,6 +252,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args()
+    args.load_start = f"{os.getloadavg()[0]:.1f}"
     village_ids = villages(args.villages)
     with throwaway_postgres() as admin, tempfile.TemporaryDirectory() as tmp:
         url = create_database(admin, "evbench")

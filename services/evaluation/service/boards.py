@@ -79,7 +79,11 @@ async def live_entries(session, board: str, scope: str, period: domain.Period) -
         subject_stats.c.subject_type == BOARDS[board], subject_stats.c.period == str(period),
         column == scope))).mappings().all()
     book = await RuleBook.load(session)
-    first_month = period.months()[0]
+    # CPU-bound for big boards: off the event loop, so gRPC calls and consumers keep running.
+    return await asyncio.to_thread(_entries, rows, book, board, period.months()[0])
+
+
+def _entries(rows, book: RuleBook, board: str, first_month: str) -> list[Entry]:
     value_of: dict[str, object] = {}
     entries = []
     for row in rows:
@@ -164,8 +168,8 @@ class Boards:
         async with self._db.sessions() as session:
             version = await changes(session)
             frozen = await frozen_entries(session, board, scope, str(period))
-            entries = frozen if frozen is not None else rank(
-                await live_entries(session, board, scope, period))
+            entries = frozen if frozen is not None else await asyncio.to_thread(
+                rank, await live_entries(session, board, scope, period))
             earlier: list[Entry] = []
             if frozen is None or any(e.previous_rank < 0 for e in entries):
                 cached = self._cache.get((board, scope, str(period.previous())))
@@ -186,16 +190,26 @@ class Boards:
         """Rank every town of a county from the county's rows: one load warms all town boards."""
         closed = set((await session.execute(select(closed_periods.c.org_id).where(
             closed_periods.c.period == str(period)))).scalars())
-        before: dict[str, int] = {}
-        for entries in _by_town(earlier).values():
-            before.update((e.subject_id, e.rank) for e in rank(entries))
-        for town, entries in _by_town(county).items():
-            if town in closed:
-                continue  # a closed town keeps its snapshot
-            for entry in rank(entries):
-                entry.previous_rank = before.get(entry.subject_id, 0)
+        towns = await asyncio.to_thread(_rank_towns, county, earlier, closed)
+        for town, entries in towns.items():
             self._cache[(board, town, str(period))] = Ranked(
                 board, town, str(period), entries, False, dbmod.utcnow().isoformat(), version)
+
+
+def _rank_towns(county: list[Entry], earlier: list[Entry], closed: set[str]
+                ) -> dict[str, list[Entry]]:
+    """Each open town's board with movement, from the county's rows of now and of before."""
+    before: dict[str, int] = {}
+    for entries in _by_town(earlier).values():
+        before.update((e.subject_id, e.rank) for e in rank(entries))
+    towns = {}
+    for town, entries in _by_town(county).items():
+        if town in closed:
+            continue  # a closed town keeps its snapshot
+        for entry in rank(entries):
+            entry.previous_rank = before.get(entry.subject_id, 0)
+        towns[town] = entries
+    return towns
 
 
 def _by_town(entries: list[Entry]) -> dict[str, list[Entry]]:
@@ -208,8 +222,8 @@ def _by_town(entries: list[Entry]) -> dict[str, list[Entry]]:
 async def ranked_entries(session, board: str, scope: str, period: domain.Period) -> list[Entry]:
     """The board of a period without movement (what the previous period says)."""
     frozen = await frozen_entries(session, board, scope, str(period))
-    return frozen if frozen is not None else rank(
-        await live_entries(session, board, scope, period))
+    return frozen if frozen is not None else await asyncio.to_thread(
+        rank, await live_entries(session, board, scope, period))
 
 
 async def plain_ranks(session, board: str, scope: str, period: domain.Period) -> dict[str, int]:
