@@ -15,7 +15,8 @@ from tests.e2e import demo_activity
 
 CHROMIUM = os.environ.get("ZHILI_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--lang=zh-CN"]
 COMMITTED_SHOTS = Path(__file__).resolve().parents[2] / "gateway/console/screenshots"
 WAIT_MS = 15_000
 

@@ -66,3 +66,20 @@ def test_top_down_loop_through_the_console(open_console, api, login, shots):
     assert stored["task_id"] == task_id
     for page in (leader, deputy, secretary, cadre):
         assert page.console_errors == []
+
+
+def test_an_off_list_task_is_refused_with_its_reason(open_console):
+    leader = open_console("he.fangya")
+    go(leader, "#/tasks/new")
+    form = leader.locator("#draft-form")
+    form.locator("[name=title]").fill("各村上报招商引资任务完成情况")
+    form.locator("[name=description]").fill("请各村每月上报招商引资签约项目和到位资金，完成情况纳入年度考核。")
+    form.locator("[name=deadline]").fill("2030-06-30")
+    form.locator(f"#target-villages input[value='{TAOYUAN}']").check()
+    leader.click("#prescreen-button")
+    expect(leader.locator("#screening-result")).to_contain_text("过筛结果：驳回")
+    expect(leader.locator("#screening-result")).to_contain_text("负面清单")
+    leader.click("#save-submit")
+    expect_text(leader, "#task-state", "草稿")  # a refused draft stays a draft, with the reason
+    expect(leader.locator("#screening-result li[data-code=OFF_LIST]")).to_be_visible()
+    expect(leader.locator("#submit-task")).to_be_visible()
