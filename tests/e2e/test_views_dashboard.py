@@ -34,6 +34,7 @@ def test_town_dashboard_shows_the_real_numbers(open_console, activity, api, logi
     expect(page.locator("#board-villages .move").first).to_be_visible()
     expect(page.locator("#board-cadres")).to_be_visible()
     expect(page.locator("#drill-down")).to_contain_text("桃源村")
+    expect(page.locator("#overdue-alerts")).to_contain_text("农村房屋安全隐患排查")
     shots(page, "dashboard-town")
 
     page.locator("#drill-down a.drill", has_text="桃源村").click()

@@ -1,6 +1,6 @@
 // 驾驶舱: indicators of one org unit with charts, leaderboards, drill-down and auto refresh.
 import * as api from "../api.js";
-import { h, clear, percent } from "../dom.js";
+import { h, clear, percent, formatTime } from "../dom.js";
 import { barChart, stackedChart, ring, PALETTE } from "../charts.js";
 import { ASSIGNMENT_STATES, TASK_STATES, PETITION_LEVELS, PETITION_STATUS, LEVELS, WARNING_KINDS, label } from "../i18n.js";
 import { session, homeOrgId, orgName, org } from "../session.js";
@@ -119,6 +119,7 @@ function layout(unit, data) {
     tile("未解除预警", data.warnings.value ? warnings.length : "—", "kpi-warnings", warnings.length ? "alert" : ""));
   return [
     tiles,
+    overdueAlerts(a),
     h("div", { class: "grid" },
       card("派单状态", "chart-assignments", data.assignments, () =>
         barChart(Object.keys(ASSIGNMENT_STATES).map((state) => ({
@@ -208,6 +209,18 @@ function movement(entry) {
   if (m > 0) return h("span", { class: "move up", title: `上升${m}位` }, `↑${m}`);
   if (m < 0) return h("span", { class: "move down", title: `下降${-m}位` }, `↓${-m}`);
   return h("span", { class: "move same", title: "名次不变" }, "—");
+}
+
+/** 超期提醒: what is late, with the way to 催办 (the assignment page). */
+function overdueAlerts(assignments) {
+  const late = assignments.filter((x) => x.overdue && x.state !== "accepted");
+  if (!late.length) return null;
+  return h("section", { class: "card wide alert-card", id: "overdue-alerts", role: "alert" },
+    h("h2", {}, `超期提醒（${late.length}）`),
+    h("ul", { class: "plain" }, late.map((x) => h("li", {},
+      h("a", { href: `#/assignment/${x.id}` }, x.task_title || "派单"), ` · ${orgName(x.village_id)} · `,
+      label(ASSIGNMENT_STATES, x.state), ` · 截止 ${formatTime(x.deadline)}`,
+      x.urge_count ? ` · 已催办 ${x.urge_count} 次` : ""))));
 }
 
 function drillDown(unit, data) {
