@@ -1,6 +1,7 @@
 """The web console: static files under /console/ beside the API, with their security headers."""
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 
@@ -29,7 +30,10 @@ mimetypes.add_type("text/css", ".css")
 
 def with_console(api_app, directory: Path = CONSOLE_DIR):
     """Paths under /console go to the static files; everything else (and lifespan) to the API."""
-    static = StaticFiles(directory=directory, html=True)
+    if not (directory / "index.html").is_file():
+        # An install without the console's files (see package-data) still serves the API.
+        logging.getLogger(__name__).warning("console files missing under %s", directory)
+    static = StaticFiles(directory=directory, html=True, check_dir=False)
 
     async def app(scope, receive, send):
         path = scope.get("path", "") if scope["type"] == "http" else ""

@@ -40,3 +40,31 @@ def test_console_talks_only_to_the_public_api(stack):
     assert 'const BASE = "/api/v1"' in sources["api.js"]
     with httpx.Client(base_url=stack.config.base_url) as client:
         assert client.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_an_install_without_the_console_files_still_serves_the_api(tmp_path):
+    import asyncio
+
+    from gateway.console import with_console
+
+    async def api_app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"api"})
+
+    app = with_console(api_app, tmp_path / "missing")
+
+    async def status(path: str) -> int:
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        async def send(message):
+            sent.append(message)
+
+        await app({"type": "http", "method": "GET", "path": path, "root_path": "", "headers": [],
+                   "query_string": b""}, receive, send)
+        return sent[0]["status"]
+
+    assert asyncio.run(status("/console/")) == 404
+    assert asyncio.run(status("/api/v1/me")) == 200
