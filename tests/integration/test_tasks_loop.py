@@ -18,15 +18,16 @@ def notice(title: str, description: str, villages: list[str], **extra) -> dict:
             "co_handler_org_ids": [f"{TOWN}B03"], **extra}
 
 
-STRAW = ("关于做好秋季秸秆禁烧工作的通知",
-         "各村：当前晚稻陆续开镰，秸秆焚烧进入高发期。请各村落实村干部、网格员分片包干，每天下田头巡一遍，"
-         "发现点火的第一时间劝阻扑灭，并用村广播宣传秸秆还田、打捆离田。巡查记录每周五报镇农业农村办。")
-ELDERLY = ("高龄补贴年审",
-           "各村民政联络员：今年高龄补贴年审开始了，80岁以上老人都要认证一次，卧床在家的请上门帮忙刷脸，"
-           "发现老人去世或者户口迁走的马上报社会事务办。")
-INSURANCE = ("2026年度居民医保集中征缴",
-             "各村（社区）：2026年度城乡居民医保集中缴费已经开始，请对照未参保人员清单逐户上门动员，"
-             "重点是外出务工人员和新生儿，老年人不会手机缴费的帮忙操作。")
+# Notices the demo catalogue accepts (bench/screening/notices.csv), each dispatched once per stack so
+# the catalogue's duplicate check (same village, 30 days) does not refuse them.
+STRAW = ("林长巡林和护林员日志",
+         "请各村林长落实巡林制度，护林员每天填写巡护日志，发现盗伐滥伐、毁林开垦的及时报告林业站。"
+         "每月5日前报上月日志。")
+ELDERLY = ("松线虫病枯死松树普查",
+           "请各村协助林业站对山上枯死松树进行普查标记，配合做好疫木除治，严防疫木私自下山流失。")
+INSURANCE = ("田长巡田",
+             "请各村田长和网格员每周巡田不少于一次，发现占用耕地建房、乱堆乱放、挖土取土的及时制止并上报，"
+             "巡田记录月底汇总。")
 
 
 def dispatch(api, login, body: dict) -> dict:
@@ -83,10 +84,10 @@ def test_draft_screen_approve_dispatch_sign_allocate_progress_submit_accept(api,
     worker_inbox = api.get(f"{API}/assignments", params={"view": "inbox"}, headers=login("jin.yi"))
     assert mine in {a["id"] for a in worker_inbox.json()["assignments"]}
     act(api, login, "jin.yi", mine, "progress", {
-        "text": "第一网格已巡查三遍，劝阻点火两起", "percent": 60,
+        "text": "第一网格已巡山三遍，发现毁林开垦一处已报林业站", "percent": 60,
         "photo_urls": ["https://files.example.cn/patrol/1.jpg"]})
-    act(api, login, "ge.yu", mine, "submit", {"note": "巡查台账已报农业农村办"})
-    accepted = act(api, login, "he.fangya", mine, "accept", {"quality": 90, "comment": "巡查到位"})
+    act(api, login, "ge.yu", mine, "submit", {"note": "巡护日志已报林业站"})
+    accepted = act(api, login, "he.fangya", mine, "accept", {"quality": 90, "comment": "巡护到位"})
     assert accepted["state"] == "accepted" and accepted["quality"] == 90
     assert accepted["points_earned"] == 18.0  # 20 points × 90 / 100
     assert [e["action"] for e in accepted["timeline"]] == [
@@ -112,17 +113,17 @@ def test_send_back_and_resubmission(api, login):
     act(api, login, "yan.fenying", assignment, "sign")
     cadre = person_id(api, login, SHANGJIANG, "dong.yanmei")
     act(api, login, "yan.fenying", assignment, "allocate", {"assignee_ids": [cadre]})
-    act(api, login, "dong.yanmei", assignment, "progress", {"text": "已认证32人", "percent": 100})
+    act(api, login, "dong.yanmei", assignment, "progress", {"text": "已标记枯死松树32株", "percent": 100})
     act(api, login, "dong.yanmei", assignment, "submit")
     missing = api.post(f"{API}/assignments/{assignment}/send-back", json={"note": " "},
                        headers=login("dong.qing"))
     assert_problem(missing, 400)
-    back = act(api, login, "dong.qing", assignment, "send-back", {"note": "卧床老人未上门认证，请补齐"})
+    back = act(api, login, "dong.qing", assignment, "send-back", {"note": "后山片区未普查，请补齐"})
     assert back["state"] == "sent_back"
     secretary_inbox = api.get(f"{API}/assignments", params={"view": "inbox"},
                               headers=login("yan.fenying")).json()["assignments"]
     assert assignment in {a["id"] for a in secretary_inbox}
-    act(api, login, "dong.yanmei", assignment, "progress", {"text": "已上门认证卧床老人3人", "percent": 100})
+    act(api, login, "dong.yanmei", assignment, "progress", {"text": "后山片区已补查标记11株", "percent": 100})
     act(api, login, "dong.yanmei", assignment, "submit")
     accepted = act(api, login, "dong.qing", assignment, "accept", {"quality": 75})
     assert accepted["points_earned"] == 15.0
@@ -151,9 +152,9 @@ def test_overdue_assignment_and_urge(api, login):
     read_only = api.post(f"{API}/assignments/{assignment}/urge", json={"note": "请尽快办理"},
                          headers=login("yu.zhenying"))
     assert_problem(read_only, 403, "READ_ONLY_ROLE")
-    urged = act(api, login, "dong.qing", assignment, "urge", {"note": "医保征缴已超期，请今日签收办理"})
+    urged = act(api, login, "dong.qing", assignment, "urge", {"note": "巡田已超期，请今日签收办理"})
     assert urged["urge_count"] == 1 and urged["timeline"][-1]["action"] == "urge"
-    assert urged["timeline"][-1]["note"] == "医保征缴已超期，请今日签收办理"
+    assert urged["timeline"][-1]["note"] == "巡田已超期，请今日签收办理"
 
 
 def test_rejected_review_and_major_task_rules(api, login):
