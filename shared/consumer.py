@@ -10,7 +10,6 @@ from google.protobuf.message import DecodeError, Message
 from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
-from nats.js.errors import NotFoundError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -94,17 +93,6 @@ class EventConsumer:
                     log.warning("stream not there yet, waiting for its producer",
                                 extra={"consumer": sub.durable, "stream": sub.stream})
                 await asyncio.sleep(min(0.5 * attempt, 5.0))
-
-    async def _subscribe(self, config: ConsumerConfig):
-        """The producer creates its stream when it first starts: until then, wait for it."""
-        sub = self._sub
-        while True:
-            try:
-                return await self._js.pull_subscribe(sub.subject, durable=sub.durable,
-                                                     stream=sub.stream, config=config)
-            except NotFoundError:
-                log.info("stream not there yet, waiting", extra={"stream": sub.stream})
-                await asyncio.sleep(1.0)
 
     async def handle(self, message) -> None:
         sub = self._sub
