@@ -50,6 +50,7 @@ class Ranked:
     frozen: bool
     computed_at: str
     version: int = 0
+    build_seconds: float = 0.0
     built: float = field(default_factory=time.monotonic)
     by_subject: dict[str, Entry] = field(default_factory=dict)
 
@@ -141,12 +142,18 @@ class Boards:
         cached = self._cache.get(key)
         if cached is None or self._refresh <= 0:
             return await self._build(key, period)
-        if time.monotonic() - cached.built > self._refresh and key not in self._running:
+        # A big board re-ranks at most every 5 × its build time, capping the CPU it takes; a
+        # town of a cached county is refreshed through its county (one load ranks every town).
+        stale = time.monotonic() - cached.built > max(self._refresh, 5 * cached.build_seconds)
+        county = (board, scope[:6], str(period))
+        if stale and len(scope) == 9 and county in self._cache:
+            key, cached = county, self._cache[county]
+        if stale and key not in self._running:
             task = asyncio.get_running_loop().create_task(self._refresh_if_changed(
                 key, period, cached))
             self._running[key] = task
-            task.add_done_callback(lambda _t: self._running.pop(key, None))
-        return cached
+            task.add_done_callback(lambda _t, done=key: self._running.pop(done, None))
+        return self._cache.get((board, scope, str(period)), cached)
 
     def forget(self, scope: str, period: str) -> None:
         for key in [k for k in self._cache if k[2] == period and k[1].startswith(scope[:6])]:
@@ -157,7 +164,10 @@ class Boards:
             async with self._db.sessions() as session:
                 unchanged = await changes(session) == cached.version
             if unchanged:
-                cached.built = time.monotonic()
+                board, scope, name = key
+                for other, ranked in self._cache.items():
+                    if other[0] == board and other[2] == name and other[1].startswith(scope):
+                        ranked.built = time.monotonic()  # the county and its towns
             else:
                 await self._build(key, period)
         except Exception:  # the next read tries again; the reader already has an answer
@@ -165,6 +175,7 @@ class Boards:
 
     async def _build(self, key: tuple, period: domain.Period) -> Ranked:
         board, scope, _ = key
+        started = time.monotonic()
         async with self._db.sessions() as session:
             version = await changes(session)
             frozen = await frozen_entries(session, board, scope, str(period))
@@ -181,7 +192,7 @@ class Boards:
             if frozen is None and len(scope) == 6:
                 await self._towns_of(session, board, period, entries, earlier, version)
         result = Ranked(board, scope, str(period), entries, frozen is not None,
-                        dbmod.utcnow().isoformat(), version)
+                        dbmod.utcnow().isoformat(), version, time.monotonic() - started)
         self._cache[key] = result
         return result
 
