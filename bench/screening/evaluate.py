@@ -79,6 +79,7 @@ def notice_metrics(matcher: Matcher, rows: list[dict], show: bool) -> dict:
 
 def duplicate_metrics(matcher: Matcher, rows: list[dict], background: list[dict]) -> dict:
     index = DuplicateIndex(matcher.synonyms)
+    index.add_background(matcher.item_texts())
     rng = random.Random(7)
     orgs = [f"v-{i:03d}" for i in range(60)] + [f"v-{r['id']}" for r in rows]
     for k, n in enumerate(background):  # unrelated recent work in the same villages

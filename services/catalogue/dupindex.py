@@ -40,6 +40,16 @@ class DuplicateIndex:
         self._times: array = array("d")
         self._issuers: list[str | None] = []
         self._codes: list[str | None] = []
+        self._background = 0
+
+    def add_background(self, texts: Iterable[str]) -> None:
+        """Count `texts` (catalogue descriptions, say) in the term statistics without making them
+        candidates. Without them, a county's first few tasks share only "rare" words, and two
+        different forestry notices that both say 请各村…林业站 look like the same task."""
+        for text in texts:
+            self._background += 1
+            for term in self._terms(text):
+                self._df[self._feature(term)] += 1
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -48,8 +58,17 @@ class DuplicateIndex:
         expansion = self.synonyms.expand(text)
         return set(words(text)) | set(words(expansion)) | set(bigrams(text))
 
+    def _feature(self, term: str) -> int:
+        fid = self._fid.get(term)
+        if fid is None:
+            fid = self._fid[term] = len(self._df)
+            self._df.append(0)
+            self._is_bigram.append(term.startswith(BIGRAM))
+            self._postings.append(array("I"))
+        return fid
+
     def _weight_of(self, fid: int) -> float:
-        idf = math.log(1 + len(self._ids) / (1 + self._df[fid]))
+        idf = math.log(1 + (len(self._ids) + self._background) / (1 + self._df[fid]))
         return idf * (_BIGRAM_WEIGHT if self._is_bigram[fid] else 1.0)
 
     def add(self, task_id: str, title: str, text: str, org_ids: Iterable[str], dispatched_at: datetime,
@@ -58,12 +77,7 @@ class DuplicateIndex:
         idx = len(self._ids)
         fids = array("I")
         for term in self._terms(f"{title}。{text}"):
-            fid = self._fid.get(term)
-            if fid is None:
-                fid = self._fid[term] = len(self._df)
-                self._df.append(0)
-                self._is_bigram.append(term.startswith(BIGRAM))
-                self._postings.append(array("I"))
+            fid = self._feature(term)
             self._df[fid] += 1
             self._postings[fid].append(idx)
             fids.append(fid)

@@ -34,6 +34,7 @@ class ScreeningEngine:
         self.rules = load_rules(data_dir / "offlist_patterns.csv")
         self.duplicate_window = duplicate_window
         self.duplicates = DuplicateIndex(self.synonyms)
+        self.duplicates.add_background(Matcher.from_data_dir(data_dir).item_texts())
         self._matchers: dict[str, tuple[int, Matcher]] = {}
         self._build_lock = asyncio.Lock()
         self._catch_up_lock = asyncio.Lock()

@@ -91,6 +91,12 @@ class Matcher:
         return cls(items + list(extra_items), load_negative_list(data_dir / "negative_list.csv"),
                    load_synonyms(data_dir / "synonyms.csv"), load_rules(data_dir / "offlist_patterns.csv"))
 
+    def item_texts(self) -> list[str]:
+        """Name and description of every item and negative-list entry: the background the duplicate
+        index weighs words against (see `DuplicateIndex.add_background`)."""
+        return ([f"{i.name}。{i.description}" for i in self.by_code.values()]
+                + [f"{n.name}。{n.description}" for n in self.negatives.values()])
+
     def _item_doc(self, item: CatalogueItem, keywords: Mapping[str, str]) -> dict[str, float]:
         # Synonyms apply to items too, so "医保" in an item meets "医疗保险" in a notice.
         return _doc([(item.name, _NAME_WEIGHT), (keywords.get(item.code, ""), _KEYWORD_WEIGHT),
@@ -153,7 +159,10 @@ class Screener:
     def __init__(self, matcher: Matcher, duplicates: DuplicateIndex | None = None, *,
                  policy: ScreeningPolicy = DEFAULT_POLICY, duplicate_window: timedelta = timedelta(days=30)):
         self.matcher = matcher
-        self.duplicates = duplicates if duplicates is not None else DuplicateIndex(matcher.synonyms)
+        if duplicates is None:
+            duplicates = DuplicateIndex(matcher.synonyms)
+            duplicates.add_background(matcher.item_texts())
+        self.duplicates = duplicates
         self.policy = policy
         self.duplicate_window = duplicate_window
 

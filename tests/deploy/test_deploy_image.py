@@ -17,7 +17,9 @@ from deploy_helpers import K8S, ROOT, run
 # caches and docs (the protos folder is a source root: its content installs as `zhili`).
 PACKAGE_ROOTS = {"shared": "shared", "gateway": "gateway", "services": "services",
                  "stack": "stack", "protos/zhili": "zhili"}
-NOT_INSTALLED = ("*/__pycache__/*", "*.pyc", "*.md", "*/.gitkeep", "services/*/tests/*")
+# Screenshots of the console are pictures for its README, not something the console serves.
+NOT_INSTALLED = ("*/__pycache__/*", "*.pyc", "*.md", "*/.gitkeep", "services/*/tests/*",
+                 "gateway/console/screenshots/*")
 
 
 def stages() -> list[list[str]]:

@@ -17,7 +17,7 @@ def matcher():
 
 @pytest.fixture()
 def screener(matcher):
-    return Screener(matcher, DuplicateIndex(matcher.synonyms))
+    return Screener(matcher)
 
 
 def notice(title, description, villages=("v-jinxi",), **kw):
@@ -105,6 +105,18 @@ def test_duplicates_only_for_the_same_village_and_recent(screener):
     assert screen(screener, *again, villages=("v-c",)).decision == ACCEPTED
     other = screen(screener, "医保参保动员", "请各村动员未参保村民参加城乡居民医保，12月20日前完成。", villages=("v-b",))
     assert "DUPLICATE" not in other.reason_codes
+
+
+def test_first_tasks_of_a_county_are_not_duplicates_of_each_other_for_sharing_common_words(screener):
+    """With only one task indexed every word is "rare"; words are weighed against the catalogue."""
+    patrol = notice("林长巡林和护林员日志", "请各村林长落实巡林制度，护林员每天填写巡护日志，发现盗伐滥伐、"
+                    "毁林开垦的及时报告林业站。每月5日前报上月日志。")
+    screener.record_dispatch("task-1", patrol, NOW - timedelta(days=1), "V-ZR-006")
+    survey = screen(screener, "松线虫病枯死松树普查",
+                    "请各村协助林业站对山上枯死松树进行普查标记，配合做好疫木除治，严防疫木私自下山流失。")
+    assert "DUPLICATE" not in survey.reason_codes
+    reworded = screen(screener, "林长巡林", "各村林长要每天巡林，护林员填好巡护日志，发现盗伐及时报林业站。")
+    assert "DUPLICATE" in reworded.reason_codes
 
 
 def test_quota_per_village_for_the_issuing_office(screener):
