@@ -1,6 +1,7 @@
 """gRPC peers of the gateway: one channel per peer per worker process, calls with deadlines."""
 from __future__ import annotations
 
+import asyncio
 import importlib
 
 import grpc
@@ -10,10 +11,11 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from gateway.problems import ApiProblem
 from shared.errors import from_rpc_error
-from shared.grpc_client import call_metadata, insecure_channel
+from shared.grpc_client import call_metadata, insecure_aio_channel
 from shared.logs import TRACE_HEADER, trace_id_var
 from shared.services import default_ports, grpc_addr_var, service_names
 from shared.settings import env, env_float
+
 
 def stub_class(service: str):
     """By convention zhili/<svc>/v1/<svc>.proto defines `<Svc>Service`."""
@@ -22,29 +24,28 @@ def stub_class(service: str):
 
 
 class Peers:
-    """Opened in each worker after the fork (gRPC channels do not survive fork)."""
+    """Opened in each worker's event loop, after the fork (gRPC channels do not survive fork)."""
 
     def __init__(self) -> None:
         self.timeout = env_float("GRPC_TIMEOUT_SECONDS", 5.0)
         self.addresses = {name: env(grpc_addr_var(name), f"127.0.0.1:{default_ports(name)[0]}")
                           for name in service_names()}
-        self.channels = {name: insecure_channel(address) for name, address in self.addresses.items()}
+        self.channels = {name: insecure_aio_channel(address)
+                         for name, address in self.addresses.items()}
         self.stubs = {name: stub_class(name)(channel) for name, channel in self.channels.items()}
 
-    def close(self) -> None:
-        for channel in self.channels.values():
-            channel.close()
+    async def close(self) -> None:
+        await asyncio.gather(*(channel.close() for channel in self.channels.values()))
 
-    def health(self, timeout: float = 0.5) -> dict[str, str]:
-        status = {}
-        for name, channel in self.channels.items():
+    async def health(self, timeout: float = 0.5) -> dict[str, str]:
+        async def check(name: str, channel) -> tuple[str, str]:
             try:
-                reply = health_pb2_grpc.HealthStub(channel).Check(
+                reply = await health_pb2_grpc.HealthStub(channel).Check(
                     health_pb2.HealthCheckRequest(), timeout=timeout)
-                status[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+                return name, health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
             except grpc.RpcError as error:
-                status[name] = error.code().name
-        return status
+                return name, error.code().name
+        return dict(await asyncio.gather(*(check(n, c) for n, c in self.channels.items())))
 
 
 _peers: Peers | None = None
@@ -56,28 +57,29 @@ def open_peers() -> Peers:
     return _peers
 
 
-def close_peers() -> None:
+async def close_peers() -> None:
     global _peers
     if _peers is not None:
-        _peers.close()
+        await _peers.close()
         _peers = None
 
 
 def peers() -> Peers:
-    if _peers is None:  # first request of a worker that did not run the lifespan
-        return open_peers()
+    if _peers is None:
+        raise RuntimeError("gateway peers are opened by the app's lifespan")
     return _peers
 
 
-def call(peer: str, method: str, request, *, authenticated: bool = True):
+async def call(peer: str, method: str, request, *, authenticated: bool = True):
     """Call `peer.method` with the caller's token, trace id and Idempotency-Key; errors → problems."""
     headers = current_request.headers
-    trace_id_var.set(headers.get(TRACE_HEADER, ""))  # handlers run in a worker thread
+    trace_id_var.set(headers.get(TRACE_HEADER, ""))
     token = headers.get("authorization", "")[7:].strip() if authenticated else ""
     metadata = call_metadata(token=token, idempotency_key=headers.get("idempotency-key", ""))
-    stub = peers().stubs[peer]
+    connection = peers()
     try:
-        return getattr(stub, method)(request, timeout=peers().timeout, metadata=metadata)
+        return await getattr(connection.stubs[peer], method)(request, timeout=connection.timeout,
+                                                             metadata=metadata)
     except grpc.RpcError as error:
         raise ApiProblem.from_remote(from_rpc_error(error)) from None
 

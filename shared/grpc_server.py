@@ -15,7 +15,7 @@ from grpc_status import rpc_status
 
 from shared import bus
 from shared.auth import Principal, TokenVerifier, bearer_token
-from shared.consumer import EventConsumer, Subscription
+from shared.consumer import EventConsumer, Subscription, backoff_seconds
 from shared.errors import DomainError, to_rpc_status
 from shared.logs import TRACE_HEADER, new_trace_id, trace_id_var
 from shared.metrics import MetricsInterceptor, serve_metrics
@@ -87,8 +87,9 @@ class ServiceSpec:
     public_methods: list[str] = field(default_factory=list)
     publishes: bool = True
     subscriptions: list[Subscription] = field(default_factory=list)
-    # Long-running jobs of the service (sweeps, warm-ups): started after the server, cancelled
-    # on stop. Each must be safe to run in every replica (idempotent effects).
+    # Long-running jobs of the service (sweeps, warm-ups): started after the server, restarted
+    # after a failure, cancelled on stop. Each must be safe to run in every replica (idempotent
+    # effects) and to start again after failing halfway.
     background: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
 
@@ -114,8 +115,8 @@ async def run_service(spec: ServiceSpec) -> None:
     for name in ["", *spec.service_names]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("serving gRPC", extra={"address": address})
-    tasks = [asyncio.create_task(_run_events(spec)),
-             *(asyncio.create_task(_logged(job)) for job in spec.background)]
+    tasks = [asyncio.create_task(_supervised(_named("events", lambda: _run_events(spec)))),
+             *(asyncio.create_task(_supervised(job)) for job in spec.background)]
     await _wait_for_stop_signal()
     log.info("stopping")
     for name in ["", *spec.service_names]:
@@ -133,25 +134,40 @@ async def _run_events(spec: ServiceSpec) -> None:
         js = nc.jetstream()
         replicas = int(env("JETSTREAM_REPLICAS", "1"))
         await bus.ensure_dead_letter_stream(js, replicas=replicas)
-        tasks = []
+        jobs = []
         if spec.publishes:
             await bus.ensure_service_stream(js, spec.settings.name, replicas=replicas)
-            tasks.append(OutboxRelay(spec.database, js).run())
-        tasks += [EventConsumer(spec.database, js, sub).run() for sub in spec.subscriptions]
-        await asyncio.gather(*tasks)
+            jobs.append(_named("outbox relay", OutboxRelay(spec.database, js).run))
+        jobs += [_named(f"consumer {sub.durable}", EventConsumer(spec.database, js, sub).run)
+                 for sub in spec.subscriptions]
+        await asyncio.gather(*(_supervised(job) for job in jobs))
     finally:
         await nc.close()
 
 
-async def _logged(job: Callable[[], Awaitable[None]]) -> None:
-    """A background job that dies says so in the log instead of vanishing silently."""
-    try:
+def _named(name: str, job: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
         await job()
-    except asyncio.CancelledError:
-        raise
-    except Exception:
-        log.exception("background job %s stopped", getattr(job, "__name__", job))
-        raise
+    run.__name__ = name
+    return run
+
+
+async def _supervised(job: Callable[[], Awaitable[None]]) -> None:
+    """Run a long-lived job; one that fails (database or NATS gone for a while) is logged and
+    started again after a growing pause, so a passing outage never ends a sweep or a consumer.
+    A job that returns (a warm-up) is done."""
+    attempt = 0
+    while True:
+        try:
+            await job()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            attempt += 1
+            log.exception("background job %s failed, restarting", getattr(job, "__name__", job),
+                          extra={"attempt": attempt})
+            await asyncio.sleep(backoff_seconds(attempt))
 
 
 async def _wait_for_stop_signal() -> None:

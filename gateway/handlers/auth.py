@@ -3,7 +3,7 @@ from gateway.peers import call, reply
 from zhili.directory.v1 import directory_pb2 as pb
 
 
-def issue_token(body: dict):
-    token = call("directory", "Authenticate", pb.AuthenticateRequest(
+async def issue_token(body: dict):
+    token = await call("directory", "Authenticate", pb.AuthenticateRequest(
         username=body["username"], password=body["password"]), authenticated=False)
     return reply(token, headers={"Cache-Control": "no-store"})

@@ -24,41 +24,41 @@ def _language() -> str:
     return "en" if wants_english(current_request.headers.get("accept-language")) else "zh-CN"
 
 
-def list_items(level=None, category=None, q=None, county_id=None, year=None,
+async def list_items(level=None, category=None, q=None, county_id=None, year=None,
                include_retired=False, page_size=None, page_token=None):
-    return reply(call("catalogue", "ListItems", pb.ListItemsRequest(
+    return reply(await call("catalogue", "ListItems", pb.ListItemsRequest(
         county_id=county_id or "", year=year or 0, level=level or "", category=category or "",
         query=q or "", include_retired=include_retired, page=_page(page_size, page_token))))
 
 
-def get_item(code, county_id=None, year=None):
-    return reply(call("catalogue", "GetItem", pb.GetItemRequest(
+async def get_item(code, county_id=None, year=None):
+    return reply(await call("catalogue", "GetItem", pb.GetItemRequest(
         code=code, county_id=county_id or "", year=year or 0)))
 
 
-def retire_item(code, body: dict):
-    return reply(call("catalogue", "RetireItem", pb.RetireItemRequest(
+async def retire_item(code, body: dict):
+    return reply(await call("catalogue", "RetireItem", pb.RetireItemRequest(
         code=code, reason=body["reason"], county_id=body.get("county_id", ""),
         year=body.get("year", 0))))
 
 
-def list_versions(county_id=None):
-    return reply(call("catalogue", "ListCatalogues", pb.ListCataloguesRequest(
+async def list_versions(county_id=None):
+    return reply(await call("catalogue", "ListCatalogues", pb.ListCataloguesRequest(
         county_id=county_id or "")))
 
 
-def start_version(body: dict):
-    return reply(call("catalogue", "StartCatalogueVersion", pb.StartCatalogueVersionRequest(
+async def start_version(body: dict):
+    return reply(await call("catalogue", "StartCatalogueVersion", pb.StartCatalogueVersionRequest(
         **body)), 201)
 
 
-def import_csv(kind: str, body, county_id=None, year=None):
+async def import_csv(kind: str, body, county_id=None, year=None):
     try:
         text = body.decode("utf-8-sig") if isinstance(body, bytes) else str(body)
     except UnicodeDecodeError:
         raise ApiProblem(400, "BAD_ENCODING", "CSV 文件须为 UTF-8 编码", "The CSV must be UTF-8",
                          field="body") from None
-    result = call("catalogue", "ImportCatalogue", pb.ImportCatalogueRequest(
+    result = await call("catalogue", "ImportCatalogue", pb.ImportCatalogueRequest(
         kind=kind, csv_text=text, county_id=county_id or "", year=year or 0))
     if result.errors:
         raise ApiProblem(422, "IMPORT_REJECTED", f"导入失败：{len(result.errors)}处错误，未导入任何数据",
@@ -67,49 +67,49 @@ def import_csv(kind: str, body, county_id=None, year=None):
     return reply({"imported": result.imported})
 
 
-def export_csv(kind: str, county_id=None, year=None):
-    result = call("catalogue", "ExportCatalogue", pb.ExportCatalogueRequest(
+async def export_csv(kind: str, county_id=None, year=None):
+    result = await call("catalogue", "ExportCatalogue", pb.ExportCatalogueRequest(
         kind=kind, county_id=county_id or "", year=year or 0))
     return result.csv_text, 200, {"Content-Type": "text/csv",
                                   "Content-Disposition": f'attachment; filename="{kind}.csv"'}
 
 
-def list_negative(county_id=None, year=None):
-    return reply(call("catalogue", "ListNegativeEntries", pb.ListNegativeEntriesRequest(
+async def list_negative(county_id=None, year=None):
+    return reply(await call("catalogue", "ListNegativeEntries", pb.ListNegativeEntriesRequest(
         county_id=county_id or "", year=year or 0)))
 
 
-def list_admission_reviews(status=None, county_id=None, year=None, page_size=None,
+async def list_admission_reviews(status=None, county_id=None, year=None, page_size=None,
                            page_token=None):
-    return reply(call("catalogue", "ListAdmissionReviews", pb.ListAdmissionReviewsRequest(
+    return reply(await call("catalogue", "ListAdmissionReviews", pb.ListAdmissionReviewsRequest(
         status=status or "", county_id=county_id or "", year=year or 0,
         page=_page(page_size, page_token))))
 
 
-def propose_item(body: dict):
-    return reply(call("catalogue", "ProposeItem", pb.ProposeItemRequest(**body)), 201)
+async def propose_item(body: dict):
+    return reply(await call("catalogue", "ProposeItem", pb.ProposeItemRequest(**body)), 201)
 
 
-def get_admission_review(id):  # noqa: A002 - the path parameter is called id
-    return reply(call("catalogue", "GetAdmissionReview", pb.GetAdmissionReviewRequest(id=id)))
+async def get_admission_review(id):  # noqa: A002 - the path parameter is called id
+    return reply(await call("catalogue", "GetAdmissionReview", pb.GetAdmissionReviewRequest(id=id)))
 
 
-def comment_admission_review(id, body: dict):  # noqa: A002
-    return reply(call("catalogue", "CommentAdmissionReview", pb.CommentAdmissionReviewRequest(
+async def comment_admission_review(id, body: dict):  # noqa: A002
+    return reply(await call("catalogue", "CommentAdmissionReview", pb.CommentAdmissionReviewRequest(
         id=id, comment=body["comment"])))
 
 
-def decide_admission_review(id, body: dict):  # noqa: A002
-    return reply(call("catalogue", "DecideAdmissionReview", pb.DecideAdmissionReviewRequest(
+async def decide_admission_review(id, body: dict):  # noqa: A002
+    return reply(await call("catalogue", "DecideAdmissionReview", pb.DecideAdmissionReviewRequest(
         id=id, decision=body["decision"], note=body.get("note", ""))))
 
 
-def screen(body: dict):
+async def screen(body: dict):
     fields = {k: v for k, v in body.items() if k != "deadline"}
     request = pb.ScreenRequest(**fields, language=_language())
     if body.get("deadline"):
         request.deadline.CopyFrom(_deadline(body["deadline"]))
-    return reply(call("catalogue", "Screen", request), 201)
+    return reply(await call("catalogue", "Screen", request), 201)
 
 
 def _deadline(value: str) -> Timestamp:
@@ -127,40 +127,40 @@ def _deadline(value: str) -> Timestamp:
     return stamp
 
 
-def get_screening(id):  # noqa: A002
-    return reply(call("catalogue", "GetScreening", pb.GetScreeningRequest(
+async def get_screening(id):  # noqa: A002
+    return reply(await call("catalogue", "GetScreening", pb.GetScreeningRequest(
         id=id, language=_language())))
 
 
-def list_compliance_reviews(status=None, issuer_org_id=None, page_size=None, page_token=None):
-    return reply(call("catalogue", "ListComplianceReviews", pb.ListComplianceReviewsRequest(
+async def list_compliance_reviews(status=None, issuer_org_id=None, page_size=None, page_token=None):
+    return reply(await call("catalogue", "ListComplianceReviews", pb.ListComplianceReviewsRequest(
         status=status or "", issuer_org_id=issuer_org_id or "",
         page=_page(page_size, page_token))))
 
 
-def get_compliance_review(id):  # noqa: A002
-    return reply(call("catalogue", "GetComplianceReview", pb.GetComplianceReviewRequest(id=id)))
+async def get_compliance_review(id):  # noqa: A002
+    return reply(await call("catalogue", "GetComplianceReview", pb.GetComplianceReviewRequest(id=id)))
 
 
-def close_compliance_review(id, body: dict):  # noqa: A002
-    return reply(call("catalogue", "CloseComplianceReview", pb.CloseComplianceReviewRequest(
+async def close_compliance_review(id, body: dict):  # noqa: A002
+    return reply(await call("catalogue", "CloseComplianceReview", pb.CloseComplianceReviewRequest(
         id=id, outcome=body["outcome"], note=body.get("note", ""))))
 
 
-def list_quotas(county_id=None):
-    return reply(call("catalogue", "ListQuotas", pb.ListQuotasRequest(county_id=county_id or "")))
+async def list_quotas(county_id=None):
+    return reply(await call("catalogue", "ListQuotas", pb.ListQuotasRequest(county_id=county_id or "")))
 
 
-def set_quota(body: dict):
-    return reply(call("catalogue", "SetQuota", pb.SetQuotaRequest(quota=pb.Quota(**body))))
+async def set_quota(body: dict):
+    return reply(await call("catalogue", "SetQuota", pb.SetQuotaRequest(quota=pb.Quota(**body))))
 
 
-def delete_quota(id):  # noqa: A002
-    call("catalogue", "DeleteQuota", pb.DeleteQuotaRequest(id=id))
+async def delete_quota(id):  # noqa: A002
+    await call("catalogue", "DeleteQuota", pb.DeleteQuotaRequest(id=id))
     return None, 204
 
 
-def statistics(county_id=None, from_month=None, to_month=None, issuer_org_id=None):
-    return reply(call("catalogue", "GetStatistics", pb.GetStatisticsRequest(
+async def statistics(county_id=None, from_month=None, to_month=None, issuer_org_id=None):
+    return reply(await call("catalogue", "GetStatistics", pb.GetStatisticsRequest(
         county_id=county_id or "", from_month=from_month or "", to_month=to_month or "",
         issuer_org_id=issuer_org_id or "")))

@@ -6,74 +6,74 @@ from gateway.peers import call, reply
 from zhili.integration.v1 import integration_pb2 as pb
 
 
-def register_partner(body: dict):
-    return reply(call("integration", "RegisterPartner", _parse(body, pb.RegisterPartnerRequest())), 201)
+async def register_partner(body: dict):
+    return reply(await call("integration", "RegisterPartner", _parse(body, pb.RegisterPartnerRequest())), 201)
 
 
-def list_partners(kind=None, page_size=None, page_token=None):
-    return reply(call("integration", "ListPartners", pb.ListPartnersRequest(
+async def list_partners(kind=None, page_size=None, page_token=None):
+    return reply(await call("integration", "ListPartners", pb.ListPartnersRequest(
         kind=kind or "", page=_page(page_size, page_token))))
 
 
-def get_partner(id):  # noqa: A002 - the path parameter is called id
-    return reply(call("integration", "GetPartner", pb.GetPartnerRequest(id=id)))
+async def get_partner(id):  # noqa: A002 - the path parameter is called id
+    return reply(await call("integration", "GetPartner", pb.GetPartnerRequest(id=id)))
 
 
-def update_partner(id, body: dict):  # noqa: A002
+async def update_partner(id, body: dict):  # noqa: A002
     request = _parse(body, pb.UpdatePartnerRequest())
     request.id = id
-    return reply(call("integration", "UpdatePartner", request))
+    return reply(await call("integration", "UpdatePartner", request))
 
 
-def rotate_secret(id, body: dict | None = None):  # noqa: A002
+async def rotate_secret(id, body: dict | None = None):  # noqa: A002
     request = _parse(body or {}, pb.RotatePartnerSecretRequest())
     request.id = id
-    return reply(call("integration", "RotatePartnerSecret", request))
+    return reply(await call("integration", "RotatePartnerSecret", request))
 
 
-def list_subscriptions(partner_id=None, page_size=None, page_token=None):
-    return reply(call("integration", "ListWebhookSubscriptions", pb.ListWebhookSubscriptionsRequest(
+async def list_subscriptions(partner_id=None, page_size=None, page_token=None):
+    return reply(await call("integration", "ListWebhookSubscriptions", pb.ListWebhookSubscriptionsRequest(
         partner_id=partner_id or "", page=_page(page_size, page_token))))
 
 
-def create_subscription(body: dict):
-    return reply(call("integration", "CreateWebhookSubscription",
+async def create_subscription(body: dict):
+    return reply(await call("integration", "CreateWebhookSubscription",
                       _parse(body, pb.CreateWebhookSubscriptionRequest())), 201)
 
 
-def delete_subscription(id):  # noqa: A002
-    return reply(call("integration", "DeleteWebhookSubscription",
+async def delete_subscription(id):  # noqa: A002
+    return reply(await call("integration", "DeleteWebhookSubscription",
                       pb.GetWebhookSubscriptionRequest(id=id)))
 
 
-def list_deliveries(partner_id=None, status=None, page_size=None, page_token=None):
-    return reply(call("integration", "ListDeliveries", pb.ListDeliveriesRequest(
+async def list_deliveries(partner_id=None, status=None, page_size=None, page_token=None):
+    return reply(await call("integration", "ListDeliveries", pb.ListDeliveriesRequest(
         partner_id=partner_id or "", status=status or "", page=_page(page_size, page_token))))
 
 
-def get_delivery(id):  # noqa: A002
-    return reply(call("integration", "GetDelivery", pb.GetDeliveryRequest(id=id)))
+async def get_delivery(id):  # noqa: A002
+    return reply(await call("integration", "GetDelivery", pb.GetDeliveryRequest(id=id)))
 
 
-def replay_delivery(id):  # noqa: A002
-    return reply(call("integration", "ReplayDelivery", pb.GetDeliveryRequest(id=id)))
+async def replay_delivery(id):  # noqa: A002
+    return reply(await call("integration", "ReplayDelivery", pb.GetDeliveryRequest(id=id)))
 
 
-def get_preferences(person_id=None):
-    return reply(call("integration", "GetNotificationPreferences",
+async def get_preferences(person_id=None):
+    return reply(await call("integration", "GetNotificationPreferences",
                       pb.GetNotificationPreferencesRequest(person_id=person_id or "")))
 
 
-def set_preferences(body: dict):
-    return reply(call("integration", "SetNotificationPreferences",
+async def set_preferences(body: dict):
+    return reply(await call("integration", "SetNotificationPreferences",
                       _parse(body, pb.NotificationPreferences())))
 
 
-def list_notifications(person_id=None, page_size=None, page_token=None):
-    return reply(call("integration", "ListNotifications", pb.ListNotificationsRequest(
+async def list_notifications(person_id=None, page_size=None, page_token=None):
+    return reply(await call("integration", "ListNotifications", pb.ListNotificationsRequest(
         person_id=person_id or "", page=_page(page_size, page_token))))
 
 
-def send_notification(body: dict):
-    return reply(call("integration", "SendNotification",
+async def send_notification(body: dict):
+    return reply(await call("integration", "SendNotification",
                       _parse(body, pb.SendNotificationRequest())), 201)

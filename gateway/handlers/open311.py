@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree as ET
 
-from flask import Response
-from flask import request as flask_request
+from connexion import request
+from starlette.responses import Response
 
 from gateway.peers import call
 from gateway.problems import ApiProblem, wants_english
@@ -52,27 +52,27 @@ def render(document, fmt: str, kind: str, status: int = 200) -> Response:
         body = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
     else:
         body = json.dumps(document, ensure_ascii=False).encode()
-    return Response(body, status=status, content_type=FORMATS[fmt])
+    return Response(body, status_code=status, media_type=FORMATS[fmt])
 
 
 def _error(fmt: str, status: int, zh: str, en: str) -> Response:
-    description = en if wants_english(flask_request.headers.get("accept-language")) else zh
+    description = en if wants_english(request.headers.get("accept-language")) else zh
     return render([{"code": status, "description": description}], fmt if fmt in FORMATS else "json",
                   "errors", status)
 
 
-def _run(fmt: str, rpc: str, request: pb.Open311Request, kind: str, status: int = 200) -> Response:
+async def _run(fmt: str, rpc: str, request: pb.Open311Request, kind: str, status: int = 200) -> Response:
     if fmt not in FORMATS:
         return _error("json", 400, "格式应为 json 或 xml", "format must be json or xml")
     try:
-        reply = call("integration", rpc, request, authenticated=False)
+        reply = await call("integration", rpc, request, authenticated=False)
     except ApiProblem as problem:
         return _error(fmt, problem.status, problem.detail_zh, problem.detail_en)
     return render(json.loads(reply.json), fmt, kind, status)
 
 
-def discovery(format):  # noqa: A002 - the path parameter is called format
-    base = flask_request.host_url.rstrip("/") + "/open311/v2"
+async def discovery(format):  # noqa: A002 - the path parameter is called format
+    base = str(request.base_url).rstrip("/") + "/open311/v2"
     document = {"changeset": "2026-01-01T00:00:00Z", "contact": "zhili 治理平台运维",
                 "key_service": "请联系县级平台管理员登记合作系统以获取 api_key",
                 "endpoints": [{"specification": "http://wiki.open311.org/GeoReport_v2", "url": base,
@@ -83,36 +83,37 @@ def discovery(format):  # noqa: A002 - the path parameter is called format
     return render(document, format, "discovery")
 
 
-def list_services(format, **_ignored):  # noqa: A002
-    return _run(format, "Open311ListServices", pb.Open311Request(), "services")
+async def list_services(format, **_ignored):  # noqa: A002
+    return await _run(format, "Open311ListServices", pb.Open311Request(), "services")
 
 
-def get_service(service_code, format, **_ignored):  # noqa: A002
-    return _run(format, "Open311GetService", pb.Open311Request(service_code=service_code),
+async def get_service(service_code, format, **_ignored):  # noqa: A002
+    return await _run(format, "Open311GetService", pb.Open311Request(service_code=service_code),
                 "service_definition")
 
 
-def _params() -> dict[str, str]:
-    merged = {k: v for k, v in flask_request.args.items()}
-    merged.update({k: v for k, v in flask_request.form.items()})
+def _params(form: dict | None = None) -> dict[str, str]:
+    """Query string and form fields (Connexion has read the form; the stream is consumed)."""
+    merged = {k: v for k, v in request.query_params.items()}
+    merged.update(form or {})
     return {k: v[:5000] for k, v in merged.items() if isinstance(v, str)}
 
 
-def list_requests(format, **_ignored):  # noqa: A002
-    return _run(format, "Open311ListRequests", pb.Open311Request(params=_params()), "requests")
+async def list_requests(format, **_ignored):  # noqa: A002
+    return await _run(format, "Open311ListRequests", pb.Open311Request(params=_params()), "requests")
 
 
-def create_request(format, body=None, **_ignored):  # noqa: A002
-    params = _params()
+async def create_request(format, body=None, **_ignored):  # noqa: A002
+    params = _params(body)
     api_key = params.pop("api_key", "")
-    return _run(format, "Open311CreateRequest", pb.Open311Request(params=params, api_key=api_key),
+    return await _run(format, "Open311CreateRequest", pb.Open311Request(params=params, api_key=api_key),
                 "requests", 201)
 
 
-def get_request(service_request_id, format, **_ignored):  # noqa: A002
-    return _run(format, "Open311GetRequest",
+async def get_request(service_request_id, format, **_ignored):  # noqa: A002
+    return await _run(format, "Open311GetRequest",
                 pb.Open311Request(service_request_id=service_request_id), "requests")
 
 
-def get_token(token, format, **_ignored):  # noqa: A002
-    return _run(format, "Open311GetToken", pb.Open311Request(token=token), "requests")
+async def get_token(token, format, **_ignored):  # noqa: A002
+    return await _run(format, "Open311GetToken", pb.Open311Request(token=token), "requests")

@@ -23,35 +23,35 @@ def _parse(body: dict, message):
                          field=field) from None
 
 
-def create_petition(body: dict):
-    return reply(call("petitions", "CreatePetition", _parse(body, pb.CreatePetitionRequest())), 201)
+async def create_petition(body: dict):
+    return reply(await call("petitions", "CreatePetition", _parse(body, pb.CreatePetitionRequest())), 201)
 
 
-def list_petitions(view=None, org_id=None, status=None, category_code=None, page_size=None,
+async def list_petitions(view=None, org_id=None, status=None, category_code=None, page_size=None,
                    page_token=None):
-    return reply(call("petitions", "ListPetitions", pb.ListPetitionsRequest(
+    return reply(await call("petitions", "ListPetitions", pb.ListPetitionsRequest(
         view=view or "", org_id=org_id or "", status=status or "",
         category_code=category_code or "", page=_page(page_size, page_token))))
 
 
-def get_petition(id):  # noqa: A002 - the path parameter is called id
-    return reply(call("petitions", "GetPetition", pb.GetPetitionRequest(id=id)))
+async def get_petition(id):  # noqa: A002 - the path parameter is called id
+    return reply(await call("petitions", "GetPetition", pb.GetPetitionRequest(id=id)))
 
 
-def get_timeline(id):  # noqa: A002
-    return reply(call("petitions", "GetTimeline", pb.GetPetitionRequest(id=id)))
+async def get_timeline(id):  # noqa: A002
+    return reply(await call("petitions", "GetTimeline", pb.GetPetitionRequest(id=id)))
 
 
-def triage(body: dict):
-    return reply(call("petitions", "Triage", pb.TriageRequest(text=body["text"],
+async def triage(body: dict):
+    return reply(await call("petitions", "Triage", pb.TriageRequest(text=body["text"],
                                                              limit=body.get("limit", 5))))
 
 
 def _action(rpc: str):
-    def handler(id, body: dict | None = None):  # noqa: A002
+    async def handler(id, body: dict | None = None):  # noqa: A002
         request = _parse(body or {}, pb.ActionRequest())
         request.id = id
-        return reply(call("petitions", rpc, request))
+        return reply(await call("petitions", rpc, request))
     handler.__name__ = rpc
     return handler
 
@@ -71,39 +71,39 @@ request_extension = _action("RequestExtension")
 decide_extension = _action("DecideExtension")
 
 
-def add_mediation_session(id, body: dict):  # noqa: A002
+async def add_mediation_session(id, body: dict):  # noqa: A002
     request = _parse(body, pb.AddMediationSessionRequest())
     request.id = id
-    return reply(call("petitions", "AddMediationSession", request), 201)
+    return reply(await call("petitions", "AddMediationSession", request), 201)
 
 
-def run_overdue_sweep():
-    return reply(call("petitions", "RunOverdueSweep", pb.RunOverdueSweepRequest()))
+async def run_overdue_sweep():
+    return reply(await call("petitions", "RunOverdueSweep", pb.RunOverdueSweepRequest()))
 
 
-def get_statistics(org_id=None, from_date=None, to_date=None):
-    return reply(call("petitions", "GetStatistics", pb.GetStatisticsRequest(
+async def get_statistics(org_id=None, from_date=None, to_date=None):
+    return reply(await call("petitions", "GetStatistics", pb.GetStatisticsRequest(
         org_id=org_id or "", from_date=from_date or "", to_date=to_date or "")))
 
 
-def record_visit(body: dict):
-    return reply(call("petitions", "RecordVisit", _parse(body, pb.RecordVisitRequest())), 201)
+async def record_visit(body: dict):
+    return reply(await call("petitions", "RecordVisit", _parse(body, pb.RecordVisitRequest())), 201)
 
 
-def list_visits(org_id=None, household_id=None, page_size=None, page_token=None):
-    return reply(call("petitions", "ListVisits", pb.ListVisitsRequest(
+async def list_visits(org_id=None, household_id=None, page_size=None, page_token=None):
+    return reply(await call("petitions", "ListVisits", pb.ListVisitsRequest(
         org_id=org_id or "", household_id=household_id or "", page=_page(page_size, page_token))))
 
 
-def list_households_due(org_id=None, color=None, as_of=None):
-    return reply(call("petitions", "ListHouseholdsDueForVisit", pb.ListHouseholdsDueForVisitRequest(
+async def list_households_due(org_id=None, color=None, as_of=None):
+    return reply(await call("petitions", "ListHouseholdsDueForVisit", pb.ListHouseholdsDueForVisitRequest(
         org_id=org_id or "", color=color or "", as_of=as_of or "")))
 
 
-def record_patrol(body: dict):
-    return reply(call("petitions", "RecordPatrol", _parse(body, pb.RecordPatrolRequest())), 201)
+async def record_patrol(body: dict):
+    return reply(await call("petitions", "RecordPatrol", _parse(body, pb.RecordPatrolRequest())), 201)
 
 
-def list_patrols(org_id=None, page_size=None, page_token=None):
-    return reply(call("petitions", "ListPatrols", pb.ListPatrolsRequest(
+async def list_patrols(org_id=None, page_size=None, page_token=None):
+    return reply(await call("petitions", "ListPatrols", pb.ListPatrolsRequest(
         org_id=org_id or "", page=_page(page_size, page_token))))

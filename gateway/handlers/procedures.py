@@ -38,20 +38,20 @@ def _template_request(code: str, body: dict) -> pb.SaveTemplateRequest:
                                   description=body.get("description", ""), steps=steps)
 
 
-def list_templates():
-    return reply(call(SVC, "ListTemplates", pb.ListTemplatesRequest()))
+async def list_templates():
+    return reply(await call(SVC, "ListTemplates", pb.ListTemplatesRequest()))
 
 
-def get_template(code, version=None):
-    return reply(call(SVC, "GetTemplate", pb.GetTemplateRequest(code=code, version=version or 0)))
+async def get_template(code, version=None):
+    return reply(await call(SVC, "GetTemplate", pb.GetTemplateRequest(code=code, version=version or 0)))
 
 
-def create_template(body: dict):
-    return reply(call(SVC, "SaveTemplate", _template_request(body["code"], body)), 201)
+async def create_template(body: dict):
+    return reply(await call(SVC, "SaveTemplate", _template_request(body["code"], body)), 201)
 
 
-def update_template(code, body: dict):
-    return reply(call(SVC, "SaveTemplate", _template_request(code, body)))
+async def update_template(code, body: dict):
+    return reply(await call(SVC, "SaveTemplate", _template_request(code, body)))
 
 
 def _rule_json(rule) -> dict:
@@ -60,46 +60,46 @@ def _rule_json(rule) -> dict:
     return body
 
 
-def list_rules(org_id=None):
-    found = call(SVC, "ListRules", pb.ListRulesRequest(org_id=org_id or ""))
+async def list_rules(org_id=None):
+    found = await call(SVC, "ListRules", pb.ListRulesRequest(org_id=org_id or ""))
     return reply({"rules": [_rule_json(r) for r in found.rules]})
 
 
-def set_rule(key, body: dict):
-    rule = call(SVC, "SetRule", pb.SetRuleRequest(
+async def set_rule(key, body: dict):
+    rule = await call(SVC, "SetRule", pb.SetRuleRequest(
         key=key, region=body.get("region", ""), source=body["source"],
         value_json=json.dumps(body["value"], ensure_ascii=False)))
     return reply(_rule_json(rule))
 
 
-def list_procedures(org_id=None, stage=None, state=None, with_warnings=None, page_size=None,
+async def list_procedures(org_id=None, stage=None, state=None, with_warnings=None, page_size=None,
                     page_token=None):
-    return reply(_json(call(SVC, "ListProcedures", pb.ListProceduresRequest(
+    return reply(_json(await call(SVC, "ListProcedures", pb.ListProceduresRequest(
         org_id=org_id or "", stage=stage or "", state=state or "",
         with_warnings=bool(with_warnings), page=_page(page_size, page_token)))))
 
 
-def start_procedure(body: dict):
-    return reply(_json(call(SVC, "StartProcedure", pb.StartProcedureRequest(**body))), 201)
+async def start_procedure(body: dict):
+    return reply(_json(await call(SVC, "StartProcedure", pb.StartProcedureRequest(**body))), 201)
 
 
-def get_procedure(id):  # noqa: A002 - the path parameter is called id
-    return reply(_json(call(SVC, "GetProcedure", pb.GetProcedureRequest(id=id))))
+async def get_procedure(id):  # noqa: A002 - the path parameter is called id
+    return reply(_json(await call(SVC, "GetProcedure", pb.GetProcedureRequest(id=id))))
 
 
-def record_step(id, n, body: dict):  # noqa: A002
-    return reply(_json(call(SVC, "RecordStep", pb.RecordStepRequest(
+async def record_step(id, n, body: dict):  # noqa: A002
+    return reply(_json(await call(SVC, "RecordStep", pb.RecordStepRequest(
         procedure_id=id, number=n, **body))))
 
 
-def list_warnings(org_id=None, kind=None, status=None, procedure_id=None, page_size=None,
+async def list_warnings(org_id=None, kind=None, status=None, procedure_id=None, page_size=None,
                   page_token=None):
-    return reply(_json(call(SVC, "ListWarnings", pb.ListWarningsRequest(
+    return reply(_json(await call(SVC, "ListWarnings", pb.ListWarningsRequest(
         org_id=org_id or "", kind=kind or "", status=status or "",
         procedure_id=procedure_id or "", page=_page(page_size, page_token)))))
 
 
-def run_sweep(body: dict):
+async def run_sweep(body: dict):
     request = pb.RunSweepRequest()
     if body.get("as_of"):
         try:
@@ -110,25 +110,25 @@ def run_sweep(body: dict):
         stamp = Timestamp()
         stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
         request.as_of.CopyFrom(stamp)
-    return reply(call(SVC, "RunSweep", request))
+    return reply(await call(SVC, "RunSweep", request))
 
 
-def record_spending(body: dict):
-    return reply(_json(call(SVC, "RecordSpending", pb.RecordSpendingRequest(**body))), 201)
+async def record_spending(body: dict):
+    return reply(_json(await call(SVC, "RecordSpending", pb.RecordSpendingRequest(**body))), 201)
 
 
-def list_disclosures(org_id=None, category=None, period=None, page_size=None, page_token=None):
-    return reply(call(SVC, "ListDisclosures", pb.ListDisclosuresRequest(
+async def list_disclosures(org_id=None, category=None, period=None, page_size=None, page_token=None):
+    return reply(await call(SVC, "ListDisclosures", pb.ListDisclosuresRequest(
         org_id=org_id or "", category=category or "", period=period or "",
         page=_page(page_size, page_token))))
 
 
-def publish_disclosure(body: dict):
-    return reply(call(SVC, "PublishDisclosure", pb.PublishDisclosureRequest(**body)), 201)
+async def publish_disclosure(body: dict):
+    return reply(await call(SVC, "PublishDisclosure", pb.PublishDisclosureRequest(**body)), 201)
 
 
-def list_public_disclosures(village_id, category=None, page_size=None, page_token=None):
+async def list_public_disclosures(village_id, category=None, page_size=None, page_token=None):
     """Mounted at /public/v1: no token is sent, the service serves this one method publicly."""
-    return reply(call(SVC, "ListPublicDisclosures", pb.ListPublicDisclosuresRequest(
+    return reply(await call(SVC, "ListPublicDisclosures", pb.ListPublicDisclosuresRequest(
         village_id=village_id, category=category or "", page=_page(page_size, page_token)),
         authenticated=False), headers={"Cache-Control": "public, max-age=60"})

@@ -1,7 +1,6 @@
 """Composition root of the catalogue: reads settings, opens connections, wires the service."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 from services.catalogue import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
@@ -16,7 +15,6 @@ from shared.settings import ServiceSettings, env_int
 from zhili.catalogue.v1 import catalogue_pb2_grpc
 
 NAME = "catalogue"
-_background: set[asyncio.Task] = set()
 
 
 def settings() -> ServiceSettings:
@@ -39,12 +37,10 @@ def build() -> ServiceSpec:
     def register(server) -> None:
         catalogue_pb2_grpc.add_CatalogueServiceServicer_to_server(grpc_api.CatalogueApi(service),
                                                                   server)
-        # Matchers and the duplicate index are built in the background: serving starts at once,
-        # and a screening arriving first simply builds what it needs itself.
-        task = asyncio.get_running_loop().create_task(service.warm_up())
-        _background.add(task)
-        task.add_done_callback(_background.discard)
 
+    # Matchers and the duplicate index are built in the background: serving starts at once,
+    # and a screening arriving first simply builds what it needs itself.
     return ServiceSpec(settings=config, database=service.database, verifier=verifier,
                        register=register, service_names=[grpc_api.SERVICE_NAME],
-                       subscriptions=subscribers.subscriptions(service))
+                       subscriptions=subscribers.subscriptions(service),
+                       background=[service.warm_up])

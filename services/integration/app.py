@@ -1,12 +1,10 @@
 """Composition root of integration: reads settings, opens connections, starts the workers and consumers."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from pathlib import Path
 
-from nats.js.errors import NotFoundError
 
 from services.integration import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
 from services.integration.domain import RetryPolicy
@@ -16,9 +14,7 @@ from services.integration.service.credentials import ServiceIdentity, Vault
 from services.integration.service.notifications import NotificationSender, SmtpSettings
 from services.integration.service.outbound import Outbound
 from services.integration.service.worker import DeliveryWorker
-from shared import bus
 from shared.auth import TokenIssuer
-from shared.consumer import EventConsumer
 from shared.grpc_server import ServiceSpec
 from shared.logs import configure_logging
 from shared.outbox import Database
@@ -27,7 +23,6 @@ from zhili.integration.v1 import integration_pb2_grpc
 
 NAME = "integration"
 log = logging.getLogger(__name__)
-_background: set[asyncio.Task] = set()
 
 
 def settings() -> ServiceSettings:
@@ -71,30 +66,6 @@ def smtp_settings() -> SmtpSettings:
                         password=env("SMTP_PASSWORD", ""), starttls=env("SMTP_STARTTLS", "0") == "1")
 
 
-async def run_consumers(service: IntegrationService, config: ServiceSettings) -> None:
-    """Like the shared runner, but each consumer waits for its stream: a producer started later,
-    or not deployed, must not stop the others."""
-    nc = await bus.connect(config.nats_url, name=f"{NAME}-consumers")
-    js = nc.jetstream()
-
-    async def consume(subscription) -> None:
-        while True:
-            try:
-                await js.stream_info(subscription.stream)
-                break
-            except NotFoundError:
-                await asyncio.sleep(2.0)
-            except Exception as exc:  # NATS reconnecting
-                log.warning("stream lookup failed", extra={"stream": subscription.stream, "error": repr(exc)})
-                await asyncio.sleep(2.0)
-        await EventConsumer(service.database, js, subscription).run()
-
-    try:
-        await asyncio.gather(*(consume(s) for s in subscribers.build_subscriptions(service)))
-    finally:
-        await nc.close()
-
-
 def build() -> ServiceSpec:
     from shared.auth import TokenVerifier
     config = settings()
@@ -106,13 +77,10 @@ def build() -> ServiceSpec:
     def register(server) -> None:
         integration_pb2_grpc.add_IntegrationServiceServicer_to_server(grpc_api.IntegrationApi(service),
                                                                       server)
-        # ServiceSpec has no hook for background work: workers start here, inside run_service's loop.
-        loop = asyncio.get_running_loop()
-        for job in (DeliveryWorker(service).run(), NotificationSender(service, smtp_settings()).run(),
-                    run_consumers(service, config)):
-            task = loop.create_task(job)
-            _background.add(task)
 
     return ServiceSpec(settings=config, database=service.database, verifier=verifier,
                        register=register, service_names=[grpc_api.SERVICE_NAME],
-                       public_methods=grpc_api.PUBLIC_METHODS, subscriptions=subscribers.SUBSCRIPTIONS)
+                       public_methods=grpc_api.PUBLIC_METHODS,
+                       subscriptions=subscribers.build_subscriptions(service),
+                       background=[DeliveryWorker(service).run,
+                                   NotificationSender(service, smtp_settings()).run])

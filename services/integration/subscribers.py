@@ -116,5 +116,3 @@ def build_subscriptions(service) -> list[Subscription]:
     return subs
 
 
-# Subscriptions need the service object, so app.py builds them with build_subscriptions(service).
-SUBSCRIPTIONS: list[Subscription] = []

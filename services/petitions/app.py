@@ -1,7 +1,6 @@
 """Composition root of the petitions service: reads settings, opens connections, wires the service."""
 from __future__ import annotations
 
-import asyncio
 
 from services.petitions import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
 from services.petitions.models import infra
@@ -15,7 +14,6 @@ from shared.settings import ServiceSettings, env, env_float
 from zhili.petitions.v1 import petitions_pb2_grpc
 
 NAME = "petitions"
-_background: set[asyncio.Task] = set()
 
 
 def settings() -> ServiceSettings:
@@ -38,12 +36,9 @@ def build() -> ServiceSpec:
     def register(server) -> None:
         petitions_pb2_grpc.add_PetitionsServiceServicer_to_server(grpc_api.PetitionsApi(service),
                                                                   server)
-        # run_service calls this inside its event loop; ServiceSpec has no hook for background
-        # work, so the overdue sweeper starts here and ends with the process.
-        task = asyncio.get_running_loop().create_task(service.run_overdue_sweeper())
-        _background.add(task)
 
     return ServiceSpec(settings=config, database=service.database, verifier=verifier,
                        register=register, service_names=[grpc_api.SERVICE_NAME],
                        public_methods=grpc_api.PUBLIC_METHODS,
-                       subscriptions=subscribers.SUBSCRIPTIONS)
+                       subscriptions=subscribers.SUBSCRIPTIONS,
+                       background=[service.run_overdue_sweeper])

@@ -1,7 +1,6 @@
 """Composition root of procedures: reads settings, opens connections, wires the service and sweep."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +16,6 @@ from shared.outbox import Database
 from shared.settings import ServiceSettings, env_float
 
 NAME = "procedures"
-_background: set[asyncio.Task] = set()
 
 
 def settings() -> ServiceSettings:
@@ -40,14 +38,15 @@ def build() -> ServiceSpec:
         from zhili.procedures.v1 import procedures_pb2_grpc
         procedures_pb2_grpc.add_ProceduresServiceServicer_to_server(
             grpc_api.ProceduresApi(service), server)
-        # Registered inside the running loop: the sweep lives as long as the server does.
-        task = asyncio.get_running_loop().create_task(_background_work(service, interval))
-        _background.add(task)
+
+    async def reference_data_then_sweeps() -> None:
+        await _background_work(service, interval)
 
     return ServiceSpec(settings=config, database=service.database, verifier=verifier,
                        register=register, service_names=[grpc_api.SERVICE_NAME],
                        public_methods=grpc_api.PUBLIC_METHODS,
-                       subscriptions=subscribers.SUBSCRIPTIONS)
+                       subscriptions=subscribers.SUBSCRIPTIONS,
+                       background=[reference_data_then_sweeps])
 
 
 async def _background_work(service: ProceduresService, interval: float) -> None:

@@ -1,7 +1,6 @@
 """Composition root of the tasks service: reads settings, opens connections, wires the service."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 from services.tasks import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
@@ -17,7 +16,6 @@ from shared.settings import ServiceSettings, env, env_float
 from zhili.tasks.v1 import tasks_pb2_grpc
 
 NAME = "tasks"
-_background: set[asyncio.Task] = set()
 
 
 def settings() -> ServiceSettings:
@@ -47,11 +45,10 @@ def build() -> ServiceSpec:
 
     def register(server) -> None:
         tasks_pb2_grpc.add_TasksServiceServicer_to_server(grpc_api.TasksApi(service), server)
-        # The runner calls this inside its event loop: the deadline sweep runs beside the server
-        # for the life of the process (it is cancelled with the loop at shutdown).
-        sweeper = asyncio.get_running_loop().create_task(service.run_sweeper(interval))
-        _background.add(sweeper)
+
+    async def deadline_sweeps() -> None:
+        await service.run_sweeper(interval)
 
     return ServiceSpec(settings=config, database=service.database, verifier=verifier,
                        register=register, service_names=[grpc_api.SERVICE_NAME],
-                       subscriptions=subscribers.SUBSCRIPTIONS)
+                       subscriptions=subscribers.SUBSCRIPTIONS, background=[deadline_sweeps])

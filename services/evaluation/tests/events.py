@@ -6,6 +6,7 @@ import uuid
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from shared import bus
 from zhili.common.v1 import common_pb2
 from zhili.petitions.v1 import events_pb2 as pe
 from zhili.procedures.v1 import events_pb2 as pr
@@ -81,5 +82,7 @@ def stream_of(subject: str) -> str:
 
 
 async def publish(js, subject: str, event, *, msg_id: str = "") -> None:
+    """Publish as the producing service would: into its stream, which it creates when it starts."""
+    await bus.ensure_service_stream(js, subject.split(".", 1)[0])
     await js.publish(subject, event.SerializeToString(), stream=stream_of(subject),
                      headers={"Nats-Msg-Id": msg_id or event.meta.event_id})
