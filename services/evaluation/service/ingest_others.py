@@ -20,6 +20,8 @@ PETITION_TYPES = {f"petitions.petition.{verb}": message for verb, message in [
     ("returned", pe.PetitionReturned), ("resolved", pe.PetitionResolved),
     ("followed_up", pe.PetitionFollowedUp), ("closed", pe.PetitionClosed),
     ("reopened", pe.PetitionReopened), ("overdue", pe.PetitionOverdue)]}
+PATROL_RECORDED = "petitions.patrol.recorded"
+PETITION_TYPES[PATROL_RECORDED] = pe.PatrolRecorded
 PROCEDURE_TYPES = {"procedures.warning.raised": pr.WarningChanged,
                    "procedures.warning.resolved": pr.WarningChanged}
 SATISFIED = {"satisfied", "basically_satisfied"}
@@ -27,6 +29,9 @@ GRID_REPORT = "grid_report"
 
 
 async def apply_petition(session, subject: str, event) -> None:
+    if subject == PATROL_RECORDED:
+        await apply_patrol(session, event)
+        return
     facts, meta = event.petition, event.meta
     if not facts.village_id:
         return  # not yet placed in a village: nothing to score or count by org
@@ -120,6 +125,25 @@ async def _grid_points(session, event, component, key, what, counts) -> None:
                    Source("petition", facts.petition_id, event.meta.event_id, at, label),
                    component=component, points=points, booked=booked, counts=counts,
                    explanation=f"{what}（诉求“{facts.petition_id}”）：加{domain.show(points)}分")
+
+
+async def apply_patrol(session, event) -> None:
+    """巡查: + `grid.patrol_points` to the grid worker, one line per patrol, counted in `patrols`."""
+    worker = event.worker_id or event.meta.actor_id
+    if not (event.patrol_id and event.grid_id and worker):
+        return  # nobody to credit: nothing to book
+    at = (event.patrolled_at.ToDatetime(tzinfo=dt.UTC) if event.patrolled_at.seconds
+          else occurred(event.meta))
+    booked = await booking_month(session, event.grid_id, domain.month_of(at))
+    label, rules = await rules_in_force(session, event.grid_id, domain.month_of(at))
+    points = domain.centi(domain.rule(rules["grid"], "patrol_points"))
+    await _remember_grid_worker(session, worker, event.grid_id, order_key(event.meta))
+    found = f"，发现问题并上报（诉求“{event.petition_id}”）" if event.petition_id else ""
+    await add_line(session, Subject(GRID_WORKER, worker, event.grid_id),
+                   Source("patrol", event.patrol_id, event.meta.event_id, at, label),
+                   component="patrol", points=points, booked=booked, counts=dict(patrols=1),
+                   explanation=f"网格巡查（巡查记录“{event.patrol_id}”，网格{event.grid_id}"
+                               f"{found}）：加{domain.show(points)}分")
 
 
 async def _remember_grid_worker(session, person_id: str, grid_id: str, stamp: str) -> None:

@@ -69,6 +69,15 @@ def petition(verb: str, petition_id: str, village_id: str, at: dt.datetime, *, l
     return subject, message(meta=meta(subject, at, event_id), petition=petition_facts, **extra)
 
 
+def patrol(patrol_id: str, grid_id: str, worker: str, at: dt.datetime, *, petition_id="",
+           event_id=""):
+    subject = "petitions.patrol.recorded"
+    return subject, pe.PatrolRecorded(
+        meta=meta(subject, at, event_id, actor=worker), patrol_id=patrol_id, grid_id=grid_id,
+        village_id=grid_id.split("G", 1)[0], worker_id=worker, patrolled_at=stamp(at),
+        element_codes=["E0101"], petition_id=petition_id)
+
+
 def warning(verb: str, warning_id: str, village_id: str, procedure_id: str, at, *, event_id=""):
     subject = f"procedures.warning.{verb}"
     return subject, pr.WarningChanged(

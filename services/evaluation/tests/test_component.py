@@ -90,10 +90,10 @@ def eventually(read, check, timeout=30.0):
         time.sleep(0.2)
 
 
-def score(stub, evaluation, subject, period="2026-09"):
+def score(stub, evaluation, subject, period="2026-09", org="330688100"):
     return stub.GetScore(pb.GetScoreRequest(subject_id=subject, period=period,
                                             page=dict(page_size=100)),
-                         metadata=token(evaluation))
+                         metadata=token(evaluation, org=org))
 
 
 def test_accepted_assignment_books_points_for_village_and_cadres(evaluation, stub):
@@ -211,6 +211,46 @@ def test_democratic_entry_is_a_ledger_line(evaluation, stub):
     assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
+
+def test_patrols_count_in_the_grid_workers_daily_assessment_once_each(evaluation, stub):
+    village, town = "330688101201", "330688101"
+    grid, worker = f"{village}G01", "grid-worker-7"
+    on_patrol = OCT + dt.timedelta(days=1)
+    first = ev.patrol("patrol-1", grid, worker, OCT, event_id="patrol-event-1")
+    # the second patrol found a problem: its grid report arrives as a petition
+    second = ev.patrol("patrol-2", grid, worker, on_patrol, petition_id="gp-1",
+                       event_id="patrol-event-2")
+    report = ev.petition("received", "gp-1", village, on_patrol, source="grid_report",
+                         grid_id=grid, reporter=worker, status="received")
+    # the first patrol redelivered under another message id: booked once all the same
+    publish_all(evaluation, [first, second, report, first], msg_ids={3: "patrol-again"})
+    assessed = eventually(lambda: score(stub, evaluation, worker, "2026-10", town),
+                          lambda s: len(s.lines) >= 3)
+    time.sleep(1.0)  # let the redelivery arrive
+    assessed = score(stub, evaluation, worker, "2026-10", town)
+    assert assessed.subject_type == "grid_worker"
+    assert assessed.components == {"patrol": "1.00", "problem": "1.00"}
+    assert assessed.total == "2.00" and assessed.indicators["patrols"] == "2"
+    patrols = sorted((line for line in assessed.lines if line.component == "patrol"),
+                     key=lambda line: line.source_id)
+    assert [(line.source_type, line.source_id, line.points) for line in patrols] == [
+        ("patrol", "patrol-1", "0.50"), ("patrol", "patrol-2", "0.50")]
+    assert "网格巡查" in patrols[1].explanation and "gp-1" in patrols[1].explanation
+    board = stub.GetLeaderboard(pb.GetLeaderboardRequest(board="grid-workers", org_id=town,
+                                                         period="2026-10"),
+                                metadata=token(evaluation, org=town))
+    assert [(e.subject_id, e.value) for e in board.entries] == [(worker, "2.00")]
+    # a town sets its own patrol points: they apply from the month the rules take effect
+    stub.SetScoringRules(pb.SetScoringRulesRequest(
+        org_id=town, rules_json='{"grid": {"patrol_points": "1.5"}}', effective_from="2026-12"),
+        metadata=token(evaluation, org=town))
+    december = dt.datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
+    publish_all(evaluation, [ev.patrol("patrol-3", grid, worker, december)])
+    later = eventually(lambda: score(stub, evaluation, worker, "2026-12", town),
+                       lambda s: len(s.lines) == 1)
+    assert later.total == "1.50" and later.lines[0].rule_version == f"{town}@v1"
+
+
 # --- replay: the same events in any order, with duplicates, give the same ledgers and ranks ---
 
 def history() -> list:
@@ -228,7 +268,9 @@ def history() -> list:
                           satisfaction="unsatisfied"),
               ev.petition("followed_up", "rp-1", V1, SEPT + dt.timedelta(hours=5),
                           satisfaction="satisfied"),
-              ev.warning("raised", "rw-1", V2, "proc-9", SEPT)]
+              ev.warning("raised", "rw-1", V2, "proc-9", SEPT),
+              ev.patrol("rpat-1", f"{V1}G01", "gw-1", SEPT),
+              ev.patrol("rpat-2", f"{V1}G01", "gw-1", SEPT + dt.timedelta(hours=1))]
     return items
 
 

@@ -7,6 +7,7 @@ import json
 import grpc
 from sqlalchemy import func, select
 
+from services.petitions import domain
 from services.petitions.models import patrols, visits
 from services.petitions.service import intake, rows
 from shared import db as dbmod
@@ -17,11 +18,13 @@ from shared.paging import next_page_token, page_window
 from shared.workdays import LOCAL_TZ
 from zhili.common.v1 import common_pb2
 from zhili.directory.v1 import directory_pb2 as dpb
+from zhili.petitions.v1 import events_pb2 as events
 from zhili.petitions.v1 import petitions_pb2 as pb
 
 #: 三色管理: how often a household of each colour is visited (days between visits).
 VISIT_INTERVAL_DAYS = {"red": 7, "yellow": 15, "green": 30}
 VISITORS = (VILLAGE_SECRETARY, VILLAGE_CADRE, GRID_WORKER)
+PATROL_SUBJECT = "petitions.patrol.recorded"
 
 
 async def _directory(service, principal: Principal, method: str, request):
@@ -162,18 +165,24 @@ async def record_patrol(service, tx, principal: Principal, request: pb.RecordPat
     principal.require_role(GRID_WORKER)
     grid_id = request.grid_id or principal.org_id
     principal.require_visible(grid_id)
+    village_id = domain.village_of(grid_id)  # a patrol is of a grid (or a village without grids)
     petition_id = ""
     if request.issue.strip():
         petition = await intake.create_petition(service, tx, principal, pb.CreatePetitionRequest(
             source="grid_report", content=request.issue, grid_id=grid_id,
             element_code=request.issue_element_code or (request.element_codes[:1] or [""])[0]))
         petition_id = petition.id
-    patrol_id = dbmod.new_id()
+    patrol_id, patrolled_at = dbmod.new_id(), dbmod.utcnow()
     await tx.session.execute(patrols.insert().values(
         id=patrol_id, grid_id=grid_id, worker_id=principal.subject, worker_name=principal.name,
-        patrolled_at=dbmod.utcnow(), element_codes=json.dumps(list(request.element_codes)),
+        patrolled_at=patrolled_at, element_codes=json.dumps(list(request.element_codes)),
         note=request.note, petition_id=petition_id))
     await tx.audit(entity="patrol", entity_id=patrol_id, action="recorded", reason=grid_id)
+    # In the patrol's transaction (outbox): evaluation counts it in the grid worker's assessment.
+    tx.emit(PATROL_SUBJECT, events.PatrolRecorded(
+        patrol_id=patrol_id, grid_id=grid_id, village_id=village_id, worker_id=principal.subject,
+        patrolled_at=rows.stamp(patrolled_at), element_codes=list(request.element_codes),
+        petition_id=petition_id))
     row = (await tx.session.execute(select(patrols).where(patrols.c.id == patrol_id))).first()
     return _patrol(row)
 

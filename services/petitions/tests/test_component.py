@@ -194,3 +194,43 @@ def test_visit_diary_reads_the_household_from_the_directory(stub, tokens, runnin
     assert household.id in {h.household_id for h in due.households}
     assert code_of(lambda: stub.RecordVisit(pb.RecordVisitRequest(
         household_id=household.id, content="再次记录"), metadata=tokens("jin.yi"))) == "VISIT_ALREADY_RECORDED"
+
+
+def test_a_patrol_is_published_once_for_the_grid_workers_assessment(running, stub, tokens):
+    request = pb.RecordPatrolRequest(element_codes=["E0101", "E0302"], note="巡查主干道和河道",
+                                     issue="河道边护栏松动", issue_element_code="E0302")
+    patrol = stub.RecordPatrol(request, metadata=tokens("jin.yi", "patrol-retry-1"))
+    # The app retries the same request (lost reply): same patrol, no second event.
+    again = stub.RecordPatrol(request, metadata=tokens("jin.yi", "patrol-retry-1"))
+    assert again.id == patrol.id and patrol.grid_id == GRID and patrol.petition_id
+
+    async def read():
+        nc = await nats.connect(f"nats://127.0.0.1:{running.config.nats_port}")
+        try:
+            sub = await nc.jetstream().pull_subscribe("petitions.patrol.>", durable=None,
+                                                      stream="PETITIONS")
+            seen = []
+            for _ in range(10):
+                try:
+                    messages = await sub.fetch(50, timeout=1)
+                except nats.errors.TimeoutError:
+                    if seen:
+                        return seen  # the stream is drained: nothing more will come
+                    continue
+                for message in messages:
+                    event = events_pb2.PatrolRecorded.FromString(message.data)
+                    if event.patrol_id == patrol.id:
+                        assert message.headers["Nats-Msg-Id"] == event.meta.event_id
+                        seen.append((message.subject, event))
+            return seen
+        finally:
+            await nc.close()
+
+    seen = asyncio.run(read())
+    assert len(seen) == 1, seen
+    subject, event = seen[0]
+    assert subject == "petitions.patrol.recorded" and event.meta.subject == subject
+    assert (event.grid_id, event.village_id, event.petition_id) == (GRID, VILLAGE, patrol.petition_id)
+    assert event.worker_id == patrol.worker_id == event.meta.actor_id
+    assert list(event.element_codes) == ["E0101", "E0302"]
+    assert event.patrolled_at == patrol.patrolled_at

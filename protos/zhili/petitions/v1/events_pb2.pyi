@@ -2,9 +2,10 @@ import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from zhili.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Mapping as _Mapping
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -190,3 +191,23 @@ class PetitionOverdue(_message.Message):
     petition: PetitionFacts
     overdue_at: _timestamp_pb2.Timestamp
     def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., petition: _Optional[_Union[PetitionFacts, _Mapping]] = ..., overdue_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class PatrolRecorded(_message.Message):
+    __slots__ = ("meta", "patrol_id", "grid_id", "village_id", "worker_id", "patrolled_at", "element_codes", "petition_id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PATROL_ID_FIELD_NUMBER: _ClassVar[int]
+    GRID_ID_FIELD_NUMBER: _ClassVar[int]
+    VILLAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    WORKER_ID_FIELD_NUMBER: _ClassVar[int]
+    PATROLLED_AT_FIELD_NUMBER: _ClassVar[int]
+    ELEMENT_CODES_FIELD_NUMBER: _ClassVar[int]
+    PETITION_ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    patrol_id: str
+    grid_id: str
+    village_id: str
+    worker_id: str
+    patrolled_at: _timestamp_pb2.Timestamp
+    element_codes: _containers.RepeatedScalarFieldContainer[str]
+    petition_id: str
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., patrol_id: _Optional[str] = ..., grid_id: _Optional[str] = ..., village_id: _Optional[str] = ..., worker_id: _Optional[str] = ..., patrolled_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., element_codes: _Optional[_Iterable[str]] = ..., petition_id: _Optional[str] = ...) -> None: ...
