@@ -156,8 +156,19 @@ class Stack:
             process.kill()
             process.wait()
 
-    def kill(self, name: str) -> None:
+    def kill(self, name: str, *, group: bool = False) -> None:
+        """SIGKILL `name`; with `group`, every process of its session too (gunicorn's workers)."""
+        process = self.processes.get(name)
+        if group and process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # its own session: start_new_session=True
         self.stop(name, signal.SIGKILL)
+
+    def pause(self, name: str) -> None:
+        """SIGSTOP: the process keeps its sockets open but answers nothing (a hung peer)."""
+        os.killpg(self.processes[name].pid, signal.SIGSTOP)
+
+    def resume(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGCONT)
 
     def stop_all(self) -> None:
         for name in reversed(list(self.processes)):

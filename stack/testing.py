@@ -4,8 +4,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,34 +36,99 @@ def _as_cluster_owner(argv: list[str]) -> list[str]:
     return argv
 
 
+class PostgresCluster:
+    """A PostgreSQL cluster of our own in a temporary folder: started, killed -9, started again."""
+
+    def __init__(self, pg_bin: Path) -> None:
+        self.pg_bin = pg_bin
+        self.folder = Path(tempfile.mkdtemp(prefix="zhili-pg-"))
+        self.folder.chmod(0o755)
+        self.data, self.port = self.folder / "data", free_port()
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run(pg_bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E",
+                  "UTF8", "--locale=C.UTF-8")
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql://postgres@{HOST}:{self.port}/postgres"
+
+    def _run(self, *argv) -> None:
+        subprocess.run(_as_cluster_owner([str(a) for a in argv]), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+
+    def start(self) -> None:
+        options = (f"-c listen_addresses={HOST} -c port={self.port} "
+                   f"-c unix_socket_directories={self.folder} "
+                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                   "-c max_connections=300")
+        self._run(self.pg_bin / "pg_ctl", "-D", self.data, "-o", options, "-l",
+                  self.folder / "postgres.log", "-w", "start")
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster and every backend, as a crash would; `start` then recovers."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        victims = [postmaster, *_children(postmaster)]
+        for pid in victims:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in victims):
+            if time.monotonic() > deadline:
+                raise TimeoutError("PostgreSQL processes survived SIGKILL")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self._run(self.pg_bin / "pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == parent:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[PostgresCluster]:
+    """A fresh cluster of our own (never TEST_DATABASE_URL): for tests that kill the server."""
+    pg_bin = find_pg_bin()
+    if pg_bin is None:
+        raise RuntimeError("PostgreSQL is not installed (no pg_ctl)")
+    cluster = PostgresCluster(pg_bin)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+        cluster.remove()
+
+
 @contextlib.contextmanager
 def throwaway_postgres() -> Iterator[str]:
     """Yields an admin URL; uses TEST_DATABASE_URL when set, else a fresh cluster on loopback."""
     if os.environ.get("TEST_DATABASE_URL"):
         yield os.environ["TEST_DATABASE_URL"]
         return
-    pg_bin = find_pg_bin()
-    if pg_bin is None:
+    if find_pg_bin() is None:
         raise RuntimeError("PostgreSQL is not installed (no pg_ctl): install it or set "
                            "TEST_DATABASE_URL")
-    folder = Path(tempfile.mkdtemp(prefix="zhili-pg-"))
-    folder.chmod(0o755)
-    data, port = folder / "data", free_port()
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    run = lambda *argv: subprocess.run(_as_cluster_owner([str(a) for a in argv]), check=True,  # noqa: E731
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
-    run(pg_bin / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
-        "--locale=C.UTF-8")
-    options = (f"-c listen_addresses={HOST} -c port={port} -c unix_socket_directories={folder} "
-               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-               "-c max_connections=300")
-    run(pg_bin / "pg_ctl", "-D", data, "-o", options, "-l", folder / "postgres.log", "-w", "start")
-    try:
-        yield f"postgresql://postgres@{HOST}:{port}/postgres"
-    finally:
-        run(pg_bin / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_cluster() as cluster:
+        yield cluster.admin_url
 
 
 def create_database(admin_url: str, prefix: str) -> str:
