@@ -92,6 +92,16 @@ async def record_step(id, n, body: dict):  # noqa: A002
         procedure_id=id, number=n, **body))))
 
 
+async def abandon_procedure(id, body: dict):  # noqa: A002
+    return reply(_json(await call(SVC, "AbandonProcedure", pb.AbandonProcedureRequest(
+        id=id, reason=body["reason"]))))
+
+
+async def resolve_warning(id, body: dict):  # noqa: A002
+    return reply(_json(await call(SVC, "ResolveWarning", pb.ResolveWarningRequest(
+        id=id, note=body["note"]))))
+
+
 async def list_warnings(org_id=None, kind=None, status=None, procedure_id=None, page_size=None,
                   page_token=None):
     return reply(_json(await call(SVC, "ListWarnings", pb.ListWarningsRequest(

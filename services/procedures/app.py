@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
 from services.procedures import GRPC_PORT, METRICS_PORT, grpc_api, subscribers
 from services.procedures.models import infra
 from services.procedures.service import ProceduresService
+from services.procedures.service import provinces
 from services.procedures.service import sweep as sweeping
 from shared.auth import TokenVerifier
 from shared.grpc_server import ServiceSpec
 from shared.logs import configure_logging
 from shared.outbox import Database
-from shared.settings import ServiceSettings, env_float
+from shared.settings import ServiceSettings, env, env_float
 
 NAME = "procedures"
 
@@ -23,7 +25,11 @@ def settings() -> ServiceSettings:
 
 
 def build_service(config: ServiceSettings) -> ProceduresService:
-    return ProceduresService(database=Database(config.database_url, infra))
+    """PROCEDURES_PROVINCE picks the province rule file; a bad file stops the start, loudly."""
+    province = env("PROCEDURES_PROVINCE", "")
+    directory = Path(env("PROCEDURES_RULES_DIR", str(provinces.RULES_DIR)))
+    rows = provinces.read_province_file(province, directory) if province else []
+    return ProceduresService(database=Database(config.database_url, infra), province_rules=rows)
 
 
 def build() -> ServiceSpec:

@@ -9,7 +9,7 @@ from services.procedures.legal import BODIES
 from shared.errors import InvalidArgument, InvalidTransition
 
 STEP_KINDS = ("meeting", "publicity", "record")
-STATES = ("in_progress", "blocked", "completed")
+STATES = ("in_progress", "blocked", "completed", "abandoned")
 DISCLOSURE_CATEGORIES = {"party": "党务", "village_affairs": "村务", "finance": "财务"}
 STEP_KEY = re.compile(r"[a-z][a-z0-9_]{1,39}")
 VILLAGE_ID = re.compile(r"\d{12}")
@@ -111,6 +111,9 @@ def check_step_number(state: str, current: int, number: int, total: int) -> None
     if state == "completed":
         raise InvalidTransition("程序已完成，不能再登记", "The procedure is completed",
                                 field="number")
+    if state == "abandoned":
+        raise InvalidTransition("程序已撤回终止，不能再登记", "The procedure was abandoned",
+                                field="number")
     if not 1 <= number <= total:
         raise InvalidArgument(f"步骤序号应在1到{total}之间", f"step must be between 1 and {total}",
                               field="number")
@@ -125,6 +128,39 @@ def check_step_number(state: str, current: int, number: int, total: int) -> None
         raise InvalidTransition(f"须先完成第{current}步，不能跳过步骤",
                                 f"Step {current} must be done first; steps cannot be skipped",
                                 field="number")
+
+
+NOTE_MAX = 500
+
+
+def require_note(text: str, field: str, what_zh: str, what_en: str) -> str:
+    """A reason people will read later (who closed what, and why): required, at most 500 chars."""
+    text = (text or "").strip()
+    if not text:
+        raise InvalidArgument(f"须填写{what_zh}", f"{what_en} is required", field=field)
+    if len(text) > NOTE_MAX:
+        raise InvalidArgument(f"{what_zh}不能超过{NOTE_MAX}字", f"{what_en} is over {NOTE_MAX} "
+                              "characters", field=field)
+    return text
+
+
+def check_abandonable(state: str, resolution_passed: bool) -> None:
+    """撤回/终止 only before the resolution: once the village has decided, only a new decision
+    (a new procedure) can undo it, so the record of the decision is never withdrawn."""
+    if state == "abandoned":
+        raise InvalidTransition("程序已撤回终止", "The procedure was already abandoned",
+                                field="id")
+    if resolution_passed or state == "completed":
+        raise InvalidTransition("决议已作出，程序不能撤回；如需改变决定，应重新履行民主决策程序",
+                                "The resolution has been taken; the procedure can no longer be "
+                                "abandoned (a new procedure must change the decision)",
+                                code="RESOLUTION_ALREADY_TAKEN", field="id")
+
+
+def check_resolvable(status: str) -> None:
+    if status != "open":
+        raise InvalidTransition("该预警已处置，不能重复处置", "The warning is already resolved",
+                                code="WARNING_ALREADY_RESOLVED", field="id")
 
 
 def is_major(amount_fen: int, category: str, rule: dict) -> bool:

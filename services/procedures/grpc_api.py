@@ -48,12 +48,18 @@ class ProceduresApi(pb_grpc.ProceduresServiceServicer):
     async def RecordStep(self, request, context):
         return await self._idempotent(request, pb.Procedure, self._service.record_step)
 
+    async def AbandonProcedure(self, request, context):
+        return await self._idempotent(request, pb.Procedure, self._service.abandon_procedure)
+
     async def RecordSpending(self, request, context):
         return await self._idempotent(request, pb.Spending, self._service.record_spending)
 
     async def ListWarnings(self, request, context):
         found, token = await self._service.list_warnings(current_principal(), request)
         return pb.ListWarningsResponse(warnings=found, next_page_token=token)
+
+    async def ResolveWarning(self, request, context):
+        return await self._idempotent(request, pb.Warning, self._service.resolve_warning)
 
     async def PublishDisclosure(self, request, context):
         return await self._idempotent(request, pb.Disclosure, self._service.publish_disclosure)

@@ -54,6 +54,10 @@ procedures = Table(
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("started_by", String(64), nullable=False, default=""),
+    # 撤回/终止: why, when and by whom (state "abandoned").
+    Column("abandon_reason", Text, nullable=False, server_default="", default=""),
+    Column("abandoned_at", DateTime(timezone=True), nullable=True),
+    Column("abandoned_by", String(64), nullable=False, server_default="", default=""),
     Index("ix_procedures_state_stage", "state", "stage_since"),
 )
 
@@ -88,6 +92,10 @@ warnings = Table(
     Column("dedupe_key", String(200), nullable=False, unique=True),
     Column("raised_at", DateTime(timezone=True), nullable=False),
     Column("resolved_at", DateTime(timezone=True), nullable=True),
+    # auto (the facts resolved it) or manual (a supervisor or the town, with a note).
+    Column("resolution", String(10), nullable=False, server_default="", default=""),
+    Column("resolved_by", String(64), nullable=False, server_default="", default=""),
+    Column("resolution_note", Text, nullable=False, server_default="", default=""),
 )
 
 disclosures = Table(

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.procedures import domain
-from services.procedures.service import (common, disclosures, oversight, running, sweep,
-                                          templates)
+from services.procedures.service import (abandon, common, disclosures, oversight, provinces,
+                                          running, sweep, templates)
 from shared.auth import ADMIN, Principal
 from shared.outbox import Database
 from zhili.procedures.v1 import procedures_pb2 as pb
@@ -15,8 +15,12 @@ from zhili.procedures.v1 import procedures_pb2 as pb
 @dataclass
 class ProceduresService:
     database: Database
+    # Rows of the configured province rule file (PROCEDURES_PROVINCE), read at build time.
+    province_rules: list[dict] = field(default_factory=list)
 
     async def load_reference_data(self) -> int:
+        """Built-in templates (once) and the province rule file's rows (replacing older ones)."""
+        await provinces.apply_province_rules(self.database, self.province_rules)
         return await templates.load_default_templates(self.database)
 
     # --- templates and rules ----------------------------------------------------------------
@@ -47,6 +51,9 @@ class ProceduresService:
     async def record_step(self, tx, principal: Principal, request) -> pb.Procedure:
         return await running.record_step(tx, principal, request)
 
+    async def abandon_procedure(self, tx, principal: Principal, request) -> pb.Procedure:
+        return await abandon.abandon(tx, principal, request)
+
     async def get_procedure(self, principal: Principal, *, procedure_id: str) -> pb.Procedure:
         async with self.database.sessions() as session:
             row = await common.load_procedure(session, principal, procedure_id)
@@ -63,6 +70,9 @@ class ProceduresService:
     async def list_warnings(self, principal: Principal, request):
         async with self.database.sessions() as session:
             return await oversight.list_warnings(session, principal, request)
+
+    async def resolve_warning(self, tx, principal: Principal, request) -> pb.Warning:
+        return await oversight.resolve_warning(tx, principal, request)
 
     async def run_sweep(self, principal: Principal, *, as_of: dt.datetime | None):
         principal.require_writer()

@@ -92,14 +92,20 @@ async def raise_warning(tx, *, kind: str, village_id: str, detail_zh: str, detai
     return warning_id
 
 
-async def resolve_warnings(tx, condition, reason: str) -> int:
-    """Close the open warnings matching `condition` and announce each."""
+async def resolve_warnings(tx, condition, reason: str, *, by: str = "system",
+                           resolution: str = "auto") -> int:
+    """Close the open warnings matching `condition` (by the facts, or by hand) and announce each."""
     rows = (await tx.session.execute(select(warnings).where(
         warnings.c.status == "open", condition))).all()
-    now = dbmod.utcnow()
+    now, closed = dbmod.utcnow(), 0
     for row in rows:
-        await tx.session.execute(update(warnings).where(warnings.c.id == row.id).values(
-            status="resolved", resolved_at=now))
+        changed = await tx.session.execute(update(warnings).where(
+            warnings.c.id == row.id, warnings.c.status == "open").values(
+            status="resolved", resolved_at=now, resolution=resolution, resolved_by=by,
+            resolution_note=reason))
+        if changed.rowcount != 1:  # a concurrent transaction closed it first
+            continue
+        closed += 1
         if row.procedure_id:
             await tx.session.execute(update(procedures).where(
                 procedures.c.id == row.procedure_id).values(
@@ -113,5 +119,6 @@ async def resolve_warnings(tx, condition, reason: str) -> int:
         tx.emit("procedures.warning.resolved", events.WarningChanged(
             warning_id=row.id, warning_kind=row.kind, procedure_id=row.procedure_id or "",
             village_id=row.village_id, town_id=row.town_id, kind=kind,
-            step_number=row.step_number, amount_fen=row.amount_fen, detail=reason))
-    return len(rows)
+            step_number=row.step_number, amount_fen=row.amount_fen, detail=reason,
+            resolution=resolution, resolved_by=by))
+    return closed

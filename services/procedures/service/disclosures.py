@@ -41,24 +41,25 @@ async def publish(tx, principal: Principal, r: pb.PublishDisclosureRequest) -> p
     domain.check_not_future(published_on, common.today(), "published_on")
     if r.procedure_id:
         await common.load_procedure(tx.session, principal, r.procedure_id)
-    return await _insert(tx, village_id=village_id, category=r.category, kind=kind,
-                         period=r.period if kind == "regular" else "", title=r.title.strip(),
-                         content=r.content, channel=r.channel, published_on=published_on,
-                         attachments=list(r.attachments), procedure_id=r.procedure_id,
-                         actor=principal.subject)
+    return await insert_disclosure(
+        tx, village_id=village_id, category=r.category, kind=kind,
+        period=r.period if kind == "regular" else "", title=r.title.strip(),
+        content=r.content, channel=r.channel, published_on=published_on,
+        attachments=list(r.attachments), procedure_id=r.procedure_id, actor=principal.subject)
 
 
 async def publish_from_publicity(tx, procedure, step: dict, record: dict) -> None:
     """A procedure's 决议公开 / 结果公开 is also a major-matter village-affairs disclosure."""
-    await _insert(tx, village_id=procedure.village_id, category="village_affairs", kind="major",
-                  period="", title=f"{procedure.title}：{step['name']}",
-                  content=record.get("minutes", ""), channel=record["channel"],
-                  published_on=dt.date.fromisoformat(record["start_on"]),
-                  attachments=record.get("attachments", []), procedure_id=procedure.id,
-                  actor=record["recorded_by"])
+    await insert_disclosure(
+        tx, village_id=procedure.village_id, category="village_affairs", kind="major",
+        period="", title=f"{procedure.title}：{step['name']}",
+        content=record.get("minutes", ""), channel=record["channel"],
+        published_on=dt.date.fromisoformat(record["start_on"]),
+        attachments=record.get("attachments", []), procedure_id=procedure.id,
+        actor=record["recorded_by"])
 
 
-async def _insert(tx, *, village_id, category, kind, period, title, content, channel,
+async def insert_disclosure(tx, *, village_id, category, kind, period, title, content, channel,
                   published_on, attachments, procedure_id, actor) -> pb.Disclosure:
     disclosure_id = dbmod.new_id()
     await tx.session.execute(disclosures.insert().values(

@@ -11,8 +11,8 @@ from services.procedures.service import common
 from services.procedures.service.running import latest_record, views_of
 from services.procedures.service.views import ts, warning_proto
 from shared import db as dbmod
-from shared.auth import Principal
-from shared.errors import InvalidArgument
+from shared.auth import DEPUTY_SECRETARY, SUPERVISOR, TOWN_LEADER, Principal
+from shared.errors import InvalidArgument, NotFound
 from shared.paging import next_page_token, page_window
 from zhili.procedures.v1 import procedures_pb2 as pb
 
@@ -93,8 +93,8 @@ async def list_procedures(session, principal: Principal, r: pb.ListProceduresReq
         query = query.where(procedures.c.current_step_key == r.stage)
     if r.state:
         if r.state not in domain.STATES:
-            raise InvalidArgument("状态应为in_progress/blocked/completed", "Unknown state",
-                                  field="state")
+            raise InvalidArgument("状态应为in_progress/blocked/completed/abandoned",
+                                  "Unknown state", field="state")
         query = query.where(procedures.c.state == r.state)
     if r.with_warnings:
         query = query.where(procedures.c.open_warnings > 0)
@@ -118,3 +118,31 @@ async def list_warnings(session, principal: Principal, r: pb.ListWarningsRequest
         query = query.where(warnings.c.procedure_id == r.procedure_id)
     rows = (await session.execute(query.offset(offset).limit(limit + 1))).all()
     return [warning_proto(w) for w in rows[:limit]], next_page_token(offset, limit, len(rows))
+
+
+# Who may close a warning by hand: the county's supervisors (纪委, 农业农村局) — the one write
+# their read-only role allows, since the resolution is their own supervisory act and changes no
+# village record — and the town's leaders (镇党委副书记, who also carries the town's 纪检 work, and
+# the 分管领导). Never the village: a village does not clear the warnings about itself.
+RESOLVERS = (SUPERVISOR, DEPUTY_SECRETARY, TOWN_LEADER)
+
+
+async def resolve_warning(tx, principal: Principal, r: pb.ResolveWarningRequest) -> pb.Warning:
+    principal.require_role(*RESOLVERS)
+    try:
+        warning_id = dbmod.uuid_text(r.id)
+    except ValueError:
+        warning_id = ""
+    row = (await tx.session.execute(select(warnings).where(
+        warnings.c.id == warning_id))).first() if warning_id else None
+    if row is None or not principal.can_see(row.village_id):
+        raise NotFound("预警不存在或不在您的管辖范围内", "Warning not found in your scope",
+                       code="WARNING_NOT_FOUND", field="id")
+    note = domain.require_note(r.note, "note", "处置说明", "A resolution note")
+    domain.check_resolvable(row.status)
+    closed = await common.resolve_warnings(tx, warnings.c.id == row.id, note,
+                                           by=principal.subject, resolution="manual")
+    if not closed:  # a concurrent resolution won between our read and our update
+        domain.check_resolvable("resolved")
+    found = (await tx.session.execute(select(warnings).where(warnings.c.id == row.id))).first()
+    return warning_proto(found)

@@ -71,16 +71,20 @@ async def view(session, procedure_id: str) -> pb.Procedure:
 async def views_of(session, rows) -> list[pb.Procedure]:
     ids = [row.id for row in rows]
     records: dict[str, dict[int, dict]] = {i: {} for i in ids}
+    attempts: dict[str, list] = {i: [] for i in ids}
     if ids:
         for rec in (await session.execute(select(step_records).where(
-                step_records.c.procedure_id.in_(ids)).order_by(step_records.c.attempt))).all():
+                step_records.c.procedure_id.in_(ids)).order_by(
+                step_records.c.recorded_at, step_records.c.number,
+                step_records.c.attempt))).all():
             records[rec.procedure_id][rec.number] = json.loads(rec.data_json)
+            attempts[rec.procedure_id].append(rec)
         found = (await session.execute(select(warnings).where(
             warnings.c.procedure_id.in_(ids)).order_by(warnings.c.raised_at))).all()
     else:
         found = []
-    return [procedure_proto(row, records[row.id], [w for w in found if w.procedure_id == row.id])
-            for row in rows]
+    return [procedure_proto(row, records[row.id], [w for w in found if w.procedure_id == row.id],
+                            attempts[row.id]) for row in rows]
 
 
 async def latest_record(session, procedure_id: str, number: int) -> dict | None:

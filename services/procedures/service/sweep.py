@@ -37,7 +37,7 @@ async def sweep(database, as_of: dt.datetime) -> tuple[int, int]:
     stalled = overdue = 0
     async with database.sessions() as session:
         open_rows = (await session.execute(select(procedures).where(
-            procedures.c.state != "completed"))).all()
+            procedures.c.state.not_in(("completed", "abandoned"))))).all()
         tracked = (await session.execute(select(villages))).all()
     for row in open_rows:
         step = json.loads(row.snapshot_json)["steps"][row.current_step - 1]

@@ -100,7 +100,7 @@ async def set_rule(tx, principal: Principal, request: pb.SetRuleRequest) -> pb.R
         value = json.loads(request.value_json)
     except ValueError:
         raise InvalidArgument("规则值须为JSON", "value must be JSON", field="value") from None
-    if not _same_shape(value, legal.DEFAULT_RULES[request.key]["value"]):
+    if not same_shape(value, legal.DEFAULT_RULES[request.key]["value"]):
         raise InvalidArgument("规则值的结构与默认值不符", "value must have the default's shape",
                               field="value")
     if not request.source.strip():
@@ -116,7 +116,7 @@ async def set_rule(tx, principal: Principal, request: pb.SetRuleRequest) -> pb.R
                    source=request.source, description=legal.DEFAULT_RULES[request.key]["description"])
 
 
-def _same_shape(value, default) -> bool:
+def same_shape(value, default) -> bool:
     """Same JSON types and keys as the default (numbers must be non-negative integers)."""
     if isinstance(default, bool):
         return isinstance(value, bool)
@@ -126,7 +126,7 @@ def _same_shape(value, default) -> bool:
         return isinstance(value, str)
     if isinstance(default, list):
         return isinstance(value, list) and bool(value) and all(
-            _same_shape(v, default[0]) for v in value) if default and isinstance(default[0], dict) \
+            same_shape(v, default[0]) for v in value) if default and isinstance(default[0], dict) \
             else isinstance(value, list) and all(isinstance(v, str) for v in value)
     if isinstance(default, dict):
         if "den" in default and isinstance(value, dict) and not (
@@ -134,5 +134,5 @@ def _same_shape(value, default) -> bool:
                 and 0 < value["num"] <= value["den"]):
             return False
         return isinstance(value, dict) and set(value) == set(default) and all(
-            _same_shape(value[k], default[k]) for k in default)
+            same_shape(value[k], default[k]) for k in default)
     return False

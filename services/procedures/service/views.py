@@ -46,7 +46,38 @@ def warning_proto(row) -> pb.Warning:
                       town_id=row.town_id, step_number=row.step_number, detail_zh=row.detail_zh,
                       detail_en=row.detail_en, amount_fen=row.amount_fen,
                       raised_at=ts(row.raised_at), resolved_at=ts(row.resolved_at),
-                      disclosure_category=row.category, period=row.period)
+                      disclosure_category=row.category, period=row.period,
+                      resolution=row.resolution, resolved_by=row.resolved_by,
+                      resolution_note=row.resolution_note, history=warning_history(row))
+
+
+def warning_history(row) -> list[pb.WarningEntry]:
+    """Raised by the service's computation; resolved by the facts or by a person, with why."""
+    history = [pb.WarningEntry(action="raised", at=ts(row.raised_at), by="system",
+                               note=row.detail_zh)]
+    if row.status == "resolved":
+        history.append(pb.WarningEntry(action="resolved", at=ts(row.resolved_at),
+                                       by=row.resolved_by or "system", note=row.resolution_note))
+    return history
+
+
+def timeline(row, attempts) -> list[pb.TimelineEntry]:
+    """What happened to a procedure, oldest first: start, every attempt at a step, its end."""
+    entries = [pb.TimelineEntry(at=ts(row.started_at), action="started", by=row.started_by,
+                                note=row.title)]
+    for rec in attempts:
+        data = json.loads(rec.data_json)
+        entries.append(pb.TimelineEntry(
+            at=ts(rec.recorded_at), action="step_passed" if rec.passed else "step_failed",
+            step_number=rec.number, by=rec.recorded_by, note=data.get("result_zh", "")))
+    if row.state == "completed":
+        entries.append(pb.TimelineEntry(at=ts(row.updated_at), action="completed",
+                                        note="程序已全部完成"))
+    if row.state == "abandoned":
+        entries.append(pb.TimelineEntry(at=ts(row.abandoned_at), action="abandoned",
+                                        step_number=row.current_step, by=row.abandoned_by,
+                                        note=row.abandon_reason))
+    return entries
 
 
 def _texts(step: dict) -> tuple[str, str]:
@@ -62,7 +93,7 @@ def _texts(step: dict) -> tuple[str, str]:
     return "；".join(quorum), "；".join(passing)
 
 
-def procedure_proto(row, records: dict[int, dict], warning_rows) -> pb.Procedure:
+def procedure_proto(row, records: dict[int, dict], warning_rows, attempts=()) -> pb.Procedure:
     snapshot = json.loads(row.snapshot_json)
     steps = []
     for number, step in enumerate(snapshot["steps"], start=1):
@@ -78,7 +109,8 @@ def procedure_proto(row, records: dict[int, dict], warning_rows) -> pb.Procedure
                 **{k: record[k] for k in RECORD_FIELDS if k in record},
                 recorded_at=ts(dt.datetime.fromisoformat(record["recorded_at"]))))
         steps.append(proto)
-    guide_zh, guide_en = guidance(row.state, row.current_step, snapshot["steps"], records)
+    guide_zh, guide_en = guidance(row.state, row.current_step, snapshot["steps"], records,
+                                  row.abandon_reason)
     return pb.Procedure(
         id=row.id, village_id=row.village_id, town_id=row.town_id,
         template_code=row.template_code, template_version=row.template_version,
@@ -87,13 +119,19 @@ def procedure_proto(row, records: dict[int, dict], warning_rows) -> pb.Procedure
         state=row.state, current_step=row.current_step, current_step_key=row.current_step_key,
         guidance_zh=guide_zh, guidance_en=guide_en, steps=steps,
         warnings=[warning_proto(w) for w in warning_rows], open_warnings=row.open_warnings,
-        started_at=ts(row.started_at), updated_at=ts(row.updated_at), started_by=row.started_by)
+        started_at=ts(row.started_at), updated_at=ts(row.updated_at), started_by=row.started_by,
+        timeline=timeline(row, attempts), abandon_reason=row.abandon_reason,
+        abandoned_at=ts(row.abandoned_at), abandoned_by=row.abandoned_by)
 
 
-def guidance(state: str, current: int, steps: list[dict], records: dict[int, dict]):
+def guidance(state: str, current: int, steps: list[dict], records: dict[int, dict],
+             abandon_reason: str = ""):
     """What the village should do next, in words (按照指引逐步操作)."""
     if state == "completed":
         return "程序已全部完成并留痕", "All steps are done and recorded"
+    if state == "abandoned":
+        return (f"程序已于第{current}步撤回终止（{abandon_reason}），不再继续",
+                f"Abandoned at step {current}: {abandon_reason}")
     step = steps[current - 1]
     if state == "blocked":
         reason = records[current].get("result_zh", "")

@@ -1,5 +1,6 @@
 """Quorum and majority at the boundaries, step order, publicity length, 重大事项, periods (no I/O)."""
 import datetime as dt
+import json
 
 import pytest
 
@@ -155,3 +156,92 @@ def test_province_and_county_rows_override_defaults_most_specific_last():
     assert legal.effective(rows, "330688100201")["publicity.min_days"]["value"] == 10
     assert legal.effective(rows, "330700100201")["publicity.min_days"]["value"] == 5
     assert legal.effective(rows, "110101001001")["publicity.min_days"]["value"] == 7
+
+
+# --- 撤回/终止, manual resolution, province rule files ------------------------------------------
+
+@pytest.mark.parametrize("state", ["in_progress", "blocked"])
+def test_a_procedure_can_be_abandoned_until_its_resolution(state):
+    domain.check_abandonable(state, resolution_passed=False)
+
+
+@pytest.mark.parametrize("state, passed, code", [
+    ("in_progress", True, "RESOLUTION_ALREADY_TAKEN"),   # 决议 passed, publicity pending
+    ("blocked", True, "RESOLUTION_ALREADY_TAKEN"),       # a publicity after the decision failed
+    ("completed", True, "RESOLUTION_ALREADY_TAKEN"),
+    ("completed", False, "RESOLUTION_ALREADY_TAKEN"),    # a template without a decisive step
+    ("abandoned", False, "INVALID_TRANSITION"),
+])
+def test_abandoning_after_the_resolution_or_twice_is_refused(state, passed, code):
+    with pytest.raises(InvalidTransition) as refused:
+        domain.check_abandonable(state, resolution_passed=passed)
+    assert refused.value.code == code and refused.value.message_zh
+
+
+def test_a_note_is_required_and_bounded():
+    assert domain.require_note("  核实：已补开会议  ", "note", "处置说明", "A note") == "核实：已补开会议"
+    for bad in ("", "   ", "字" * (domain.NOTE_MAX + 1)):
+        with pytest.raises(InvalidArgument) as refused:
+            domain.require_note(bad, "note", "处置说明", "A note")
+        assert refused.value.field == "note"
+
+
+def test_a_resolved_warning_cannot_be_resolved_again():
+    domain.check_resolvable("open")
+    with pytest.raises(InvalidTransition) as refused:
+        domain.check_resolvable("resolved")
+    assert refused.value.code == "WARNING_ALREADY_RESOLVED"
+
+
+def test_abandoned_procedures_take_no_more_records():
+    with pytest.raises(InvalidTransition):
+        domain.check_step_number("abandoned", 2, 2, 6)
+
+
+PROVINCE_FILE = """
+province: "44"
+rules:
+  quorum.representative_assembly:
+    value: [{basis: members, num: 4, den: 5, strict: false, label: 五分之四以上的组成人员参加}]
+    source: 某省实施办法第十条
+"""
+
+
+def test_a_province_file_becomes_region_rows_that_win_over_the_national_default():
+    from services.procedures import legal
+    from services.procedures.service.provinces import parse_province_rules
+    rows = parse_province_rules("44", PROVINCE_FILE)
+    assert [(r["key"], r["region"]) for r in rows] == [("quorum.representative_assembly", "44")]
+    stored = [{**r, "value": json.loads(r["value_json"])} for r in rows]
+    rule = legal.effective(stored, "440103001001")["quorum.representative_assembly"]
+    assert rule["source"] == "某省实施办法第十条" and rule["value"][0]["num"] == 4
+    elsewhere = legal.effective(stored, "330688100201")["quorum.representative_assembly"]
+    assert elsewhere["value"][0]["num"] == 2 and "第二十六条" in elsewhere["source"]
+    meeting = domain.Meeting(body_size=30, present=21, votes_for=20, votes_against=1,
+                             abstentions=0)  # 21/30 ≥ 2/3 but < 4/5
+    assert domain.evaluate(meeting, elsewhere["value"], legal.DEFAULT_RULES[
+        "pass.representative_assembly"]["value"]).passed
+    assert not domain.evaluate(meeting, rule["value"], legal.DEFAULT_RULES[
+        "pass.representative_assembly"]["value"]).quorum_met
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('province: "45"\nrules: {publicity.min_days: {value: 5, source: x}}', "province"),
+    ('province: "44"\nrules: {no.such_rule: {value: 5, source: x}}', "unknown rule"),
+    ('province: "44"\nrules: {publicity.min_days: {value: 5}}', "source"),
+    ('province: "44"\nrules: {publicity.min_days: {value: "7", source: x}}', "shape"),
+    ('province: "44"\nrules: {quorum.representative_assembly: {value: [{basis: members, num: 5, '
+     'den: 4, strict: false, label: x}], source: x}}', "shape"),
+])
+def test_a_bad_province_file_is_refused_with_the_reason(text, problem):
+    from services.procedures.service.provinces import ProvinceFileError, parse_province_rules
+    with pytest.raises(ProvinceFileError, match=problem):
+        parse_province_rules("44", text)
+
+
+def test_the_shipped_province_files_are_valid():
+    from services.procedures.service.provinces import RULES_DIR, read_province_file
+    files = sorted(RULES_DIR.glob("*.yaml"))
+    assert files
+    for path in files:
+        assert read_province_file(path.stem)

@@ -89,7 +89,7 @@ class ProcedureCompleted(_message.Message):
     def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., amount_fen: _Optional[int] = ..., major: _Optional[bool] = ...) -> None: ...
 
 class WarningChanged(_message.Message):
-    __slots__ = ("meta", "warning_id", "warning_kind", "procedure_id", "village_id", "town_id", "kind", "step_number", "amount_fen", "detail")
+    __slots__ = ("meta", "warning_id", "warning_kind", "procedure_id", "village_id", "town_id", "kind", "step_number", "amount_fen", "detail", "resolution", "resolved_by")
     META_FIELD_NUMBER: _ClassVar[int]
     WARNING_ID_FIELD_NUMBER: _ClassVar[int]
     WARNING_KIND_FIELD_NUMBER: _ClassVar[int]
@@ -100,6 +100,8 @@ class WarningChanged(_message.Message):
     STEP_NUMBER_FIELD_NUMBER: _ClassVar[int]
     AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
     DETAIL_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTION_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_BY_FIELD_NUMBER: _ClassVar[int]
     meta: _common_pb2.EventMeta
     warning_id: str
     warning_kind: str
@@ -110,7 +112,35 @@ class WarningChanged(_message.Message):
     step_number: int
     amount_fen: int
     detail: str
-    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., warning_id: _Optional[str] = ..., warning_kind: _Optional[str] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., kind: _Optional[str] = ..., step_number: _Optional[int] = ..., amount_fen: _Optional[int] = ..., detail: _Optional[str] = ...) -> None: ...
+    resolution: str
+    resolved_by: str
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., warning_id: _Optional[str] = ..., warning_kind: _Optional[str] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., kind: _Optional[str] = ..., step_number: _Optional[int] = ..., amount_fen: _Optional[int] = ..., detail: _Optional[str] = ..., resolution: _Optional[str] = ..., resolved_by: _Optional[str] = ...) -> None: ...
+
+class ProcedureAbandoned(_message.Message):
+    __slots__ = ("meta", "procedure_id", "village_id", "town_id", "kind", "title", "amount_fen", "major", "step_number", "reason", "public")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROCEDURE_ID_FIELD_NUMBER: _ClassVar[int]
+    VILLAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    TOWN_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    MAJOR_FIELD_NUMBER: _ClassVar[int]
+    STEP_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    procedure_id: str
+    village_id: str
+    town_id: str
+    kind: str
+    title: str
+    amount_fen: int
+    major: bool
+    step_number: int
+    reason: str
+    public: bool
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., amount_fen: _Optional[int] = ..., major: _Optional[bool] = ..., step_number: _Optional[int] = ..., reason: _Optional[str] = ..., public: _Optional[bool] = ...) -> None: ...
 
 class DisclosurePublished(_message.Message):
     __slots__ = ("meta", "disclosure_id", "village_id", "town_id", "category", "kind", "period", "procedure_id")

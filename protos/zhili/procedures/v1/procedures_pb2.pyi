@@ -209,7 +209,7 @@ class ProcedureStep(_message.Message):
     def __init__(self, number: _Optional[int] = ..., key: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., bodies: _Optional[_Iterable[str]] = ..., quorum_text: _Optional[str] = ..., pass_text: _Optional[str] = ..., min_days: _Optional[int] = ..., status: _Optional[str] = ..., record: _Optional[_Union[StepRecord, _Mapping]] = ...) -> None: ...
 
 class Warning(_message.Message):
-    __slots__ = ("id", "kind", "status", "procedure_id", "village_id", "town_id", "step_number", "detail_zh", "detail_en", "amount_fen", "raised_at", "resolved_at", "disclosure_category", "period")
+    __slots__ = ("id", "kind", "status", "procedure_id", "village_id", "town_id", "step_number", "detail_zh", "detail_en", "amount_fen", "raised_at", "resolved_at", "disclosure_category", "period", "resolution", "resolved_by", "resolution_note", "history")
     ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -224,6 +224,10 @@ class Warning(_message.Message):
     RESOLVED_AT_FIELD_NUMBER: _ClassVar[int]
     DISCLOSURE_CATEGORY_FIELD_NUMBER: _ClassVar[int]
     PERIOD_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTION_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_BY_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTION_NOTE_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
     id: str
     kind: str
     status: str
@@ -238,10 +242,56 @@ class Warning(_message.Message):
     resolved_at: _timestamp_pb2.Timestamp
     disclosure_category: str
     period: str
-    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., step_number: _Optional[int] = ..., detail_zh: _Optional[str] = ..., detail_en: _Optional[str] = ..., amount_fen: _Optional[int] = ..., raised_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., disclosure_category: _Optional[str] = ..., period: _Optional[str] = ...) -> None: ...
+    resolution: str
+    resolved_by: str
+    resolution_note: str
+    history: _containers.RepeatedCompositeFieldContainer[WarningEntry]
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., procedure_id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., step_number: _Optional[int] = ..., detail_zh: _Optional[str] = ..., detail_en: _Optional[str] = ..., amount_fen: _Optional[int] = ..., raised_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., disclosure_category: _Optional[str] = ..., period: _Optional[str] = ..., resolution: _Optional[str] = ..., resolved_by: _Optional[str] = ..., resolution_note: _Optional[str] = ..., history: _Optional[_Iterable[_Union[WarningEntry, _Mapping]]] = ...) -> None: ...
+
+class WarningEntry(_message.Message):
+    __slots__ = ("action", "at", "by", "note")
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    BY_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    action: str
+    at: _timestamp_pb2.Timestamp
+    by: str
+    note: str
+    def __init__(self, action: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., by: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class ResolveWarningRequest(_message.Message):
+    __slots__ = ("id", "note")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    note: str
+    def __init__(self, id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class TimelineEntry(_message.Message):
+    __slots__ = ("at", "action", "step_number", "by", "note")
+    AT_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    STEP_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    BY_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    at: _timestamp_pb2.Timestamp
+    action: str
+    step_number: int
+    by: str
+    note: str
+    def __init__(self, at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., action: _Optional[str] = ..., step_number: _Optional[int] = ..., by: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class AbandonProcedureRequest(_message.Message):
+    __slots__ = ("id", "reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class Procedure(_message.Message):
-    __slots__ = ("id", "village_id", "town_id", "template_code", "template_version", "template_name", "title", "category", "amount_fen", "major", "description", "state", "current_step", "current_step_key", "guidance_zh", "guidance_en", "steps", "warnings", "open_warnings", "started_at", "updated_at", "started_by")
+    __slots__ = ("id", "village_id", "town_id", "template_code", "template_version", "template_name", "title", "category", "amount_fen", "major", "description", "state", "current_step", "current_step_key", "guidance_zh", "guidance_en", "steps", "warnings", "open_warnings", "started_at", "updated_at", "started_by", "timeline", "abandon_reason", "abandoned_at", "abandoned_by")
     ID_FIELD_NUMBER: _ClassVar[int]
     VILLAGE_ID_FIELD_NUMBER: _ClassVar[int]
     TOWN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -264,6 +314,10 @@ class Procedure(_message.Message):
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     STARTED_BY_FIELD_NUMBER: _ClassVar[int]
+    TIMELINE_FIELD_NUMBER: _ClassVar[int]
+    ABANDON_REASON_FIELD_NUMBER: _ClassVar[int]
+    ABANDONED_AT_FIELD_NUMBER: _ClassVar[int]
+    ABANDONED_BY_FIELD_NUMBER: _ClassVar[int]
     id: str
     village_id: str
     town_id: str
@@ -286,7 +340,11 @@ class Procedure(_message.Message):
     started_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     started_by: str
-    def __init__(self, id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., template_code: _Optional[str] = ..., template_version: _Optional[int] = ..., template_name: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., amount_fen: _Optional[int] = ..., major: _Optional[bool] = ..., description: _Optional[str] = ..., state: _Optional[str] = ..., current_step: _Optional[int] = ..., current_step_key: _Optional[str] = ..., guidance_zh: _Optional[str] = ..., guidance_en: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[ProcedureStep, _Mapping]]] = ..., warnings: _Optional[_Iterable[_Union[Warning, _Mapping]]] = ..., open_warnings: _Optional[int] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_by: _Optional[str] = ...) -> None: ...
+    timeline: _containers.RepeatedCompositeFieldContainer[TimelineEntry]
+    abandon_reason: str
+    abandoned_at: _timestamp_pb2.Timestamp
+    abandoned_by: str
+    def __init__(self, id: _Optional[str] = ..., village_id: _Optional[str] = ..., town_id: _Optional[str] = ..., template_code: _Optional[str] = ..., template_version: _Optional[int] = ..., template_name: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., amount_fen: _Optional[int] = ..., major: _Optional[bool] = ..., description: _Optional[str] = ..., state: _Optional[str] = ..., current_step: _Optional[int] = ..., current_step_key: _Optional[str] = ..., guidance_zh: _Optional[str] = ..., guidance_en: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[ProcedureStep, _Mapping]]] = ..., warnings: _Optional[_Iterable[_Union[Warning, _Mapping]]] = ..., open_warnings: _Optional[int] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_by: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[TimelineEntry, _Mapping]]] = ..., abandon_reason: _Optional[str] = ..., abandoned_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., abandoned_by: _Optional[str] = ...) -> None: ...
 
 class GetProcedureRequest(_message.Message):
     __slots__ = ("id",)

@@ -79,6 +79,11 @@ class ProceduresServiceStub:
                 request_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.RecordStepRequest.SerializeToString,
                 response_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Procedure.FromString,
                 _registered_method=True)
+        self.AbandonProcedure = channel.unary_unary(
+                '/zhili.procedures.v1.ProceduresService/AbandonProcedure',
+                request_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.AbandonProcedureRequest.SerializeToString,
+                response_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Procedure.FromString,
+                _registered_method=True)
         self.RecordSpending = channel.unary_unary(
                 '/zhili.procedures.v1.ProceduresService/RecordSpending',
                 request_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.RecordSpendingRequest.SerializeToString,
@@ -88,6 +93,11 @@ class ProceduresServiceStub:
                 '/zhili.procedures.v1.ProceduresService/ListWarnings',
                 request_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsRequest.SerializeToString,
                 response_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsResponse.FromString,
+                _registered_method=True)
+        self.ResolveWarning = channel.unary_unary(
+                '/zhili.procedures.v1.ProceduresService/ResolveWarning',
+                request_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ResolveWarningRequest.SerializeToString,
+                response_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Warning.FromString,
                 _registered_method=True)
         self.PublishDisclosure = channel.unary_unary(
                 '/zhili.procedures.v1.ProceduresService/PublishDisclosure',
@@ -171,6 +181,13 @@ class ProceduresServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AbandonProcedure(self, request, context):
+        """撤回/终止: the village abandons a procedure with a reason, only before its resolution passed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RecordSpending(self, request, context):
         """A village's spending: checked against the 重大事项 rules and its procedure.
         """
@@ -180,6 +197,13 @@ class ProceduresServiceServicer:
 
     def ListWarnings(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolveWarning(self, request, context):
+        """A supervisor (纪委, 农业农村局) or the town's leaders close a warning by hand, with a note.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -258,6 +282,11 @@ def add_ProceduresServiceServicer_to_server(servicer, server):
                     request_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.RecordStepRequest.FromString,
                     response_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Procedure.SerializeToString,
             ),
+            'AbandonProcedure': grpc.unary_unary_rpc_method_handler(
+                    servicer.AbandonProcedure,
+                    request_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.AbandonProcedureRequest.FromString,
+                    response_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Procedure.SerializeToString,
+            ),
             'RecordSpending': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordSpending,
                     request_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.RecordSpendingRequest.FromString,
@@ -267,6 +296,11 @@ def add_ProceduresServiceServicer_to_server(servicer, server):
                     servicer.ListWarnings,
                     request_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsRequest.FromString,
                     response_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsResponse.SerializeToString,
+            ),
+            'ResolveWarning': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveWarning,
+                    request_deserializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.ResolveWarningRequest.FromString,
+                    response_serializer=zhili_dot_procedures_dot_v1_dot_procedures__pb2.Warning.SerializeToString,
             ),
             'PublishDisclosure': grpc.unary_unary_rpc_method_handler(
                     servicer.PublishDisclosure,
@@ -543,6 +577,33 @@ class ProceduresService:
             _registered_method=True)
 
     @staticmethod
+    def AbandonProcedure(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.procedures.v1.ProceduresService/AbandonProcedure',
+            zhili_dot_procedures_dot_v1_dot_procedures__pb2.AbandonProcedureRequest.SerializeToString,
+            zhili_dot_procedures_dot_v1_dot_procedures__pb2.Procedure.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def RecordSpending(request,
             target,
             options=(),
@@ -586,6 +647,33 @@ class ProceduresService:
             '/zhili.procedures.v1.ProceduresService/ListWarnings',
             zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsRequest.SerializeToString,
             zhili_dot_procedures_dot_v1_dot_procedures__pb2.ListWarningsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveWarning(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.procedures.v1.ProceduresService/ResolveWarning',
+            zhili_dot_procedures_dot_v1_dot_procedures__pb2.ResolveWarningRequest.SerializeToString,
+            zhili_dot_procedures_dot_v1_dot_procedures__pb2.Warning.FromString,
             options,
             channel_credentials,
             insecure,
