@@ -212,3 +212,140 @@ def test_public_disclosures_need_no_token(stub, auth):
     assert any(d.title == "党务公开：发展党员情况" for d in public.disclosures)
     assert {d.village_id for d in public.disclosures} == {VILLAGE}
     assert error_code(lambda: stub.ListDisclosures(pb.ListDisclosuresRequest())) == "MISSING_TOKEN"
+
+
+# --- 撤回/终止 and manual resolution ----------------------------------------------------------
+
+def test_abandoning_before_the_resolution_is_recorded_and_announced(stack, stub, auth):
+    secretary = auth("yan.fenying")
+    procedure = stub.StartProcedure(pb.StartProcedureRequest(
+        template_code="sixiyi_liang_gongkai", title="拟出租村集体仓库", amount_fen=6_000_000),
+        metadata=secretary)
+    procedure = stub.RecordStep(meeting(procedure.id, 1, 5, 5, 4), metadata=secretary)
+    request = pb.AbandonProcedureRequest(id=procedure.id, reason="承租方撤回意向，事项不再推进")
+    assert error_code(lambda: stub.AbandonProcedure(pb.AbandonProcedureRequest(
+        id=procedure.id, reason="  "), metadata=secretary)) == "VALIDATION_FAILED"
+    assert error_code(lambda: stub.AbandonProcedure(request, metadata=auth("yu.zhenying"))) \
+        == "READ_ONLY_ROLE"
+    assert error_code(lambda: stub.AbandonProcedure(request, metadata=auth("he.fangya"))) \
+        == "ROLE_REQUIRED"
+    keyed = auth("yan.fenying", key="abandon-warehouse-1")
+    ended = stub.AbandonProcedure(request, metadata=keyed)
+    assert stub.AbandonProcedure(request, metadata=keyed) == ended  # a retry changes nothing
+    assert (ended.state, ended.current_step, ended.abandon_reason) == (
+        "abandoned", 2, "承租方撤回意向，事项不再推进")
+    assert ended.abandoned_by and ended.HasField("abandoned_at")
+    assert [e.action for e in ended.timeline] == ["started", "step_passed", "abandoned"]
+    assert ended.timeline[-1].note == request.reason and ended.timeline[-1].step_number == 2
+    assert "撤回终止" in ended.guidance_zh
+    assert error_code(lambda: stub.RecordStep(meeting(procedure.id, 2, 9, 9, 9),
+                                              metadata=secretary)) == "INVALID_TRANSITION"
+    assert error_code(lambda: stub.AbandonProcedure(request, metadata=secretary)) \
+        == "INVALID_TRANSITION"
+    listed = stub.ListProcedures(pb.ListProceduresRequest(org_id=VILLAGE, state="abandoned"),
+                                 metadata=auth("he.fangya"))
+    assert procedure.id in {p.id for p in listed.procedures}
+    public = stub.ListPublicDisclosures(pb.ListPublicDisclosuresRequest(village_id=VILLAGE))
+    assert procedure.id not in {d.procedure_id for d in public.disclosures}  # never made public
+
+    def mine(found):
+        return found[0] == "procedures.procedure.abandoned" and procedure.id.encode() in found[2]
+    found = read_events(stack, "procedures.procedure.abandoned", mine, 1)
+    assert len(found) == 1  # the retry emitted nothing
+    event = events_pb2.ProcedureAbandoned.FromString(found[0][2])
+    assert (event.village_id, event.town_id, event.kind, event.step_number, event.reason,
+            event.public) == (VILLAGE, "330688100", "sixiyi_liang_gongkai", 2, request.reason,
+                              False)
+
+
+def test_a_public_procedure_abandoned_is_announced_to_residents(stack, stub, auth):
+    secretary = auth("yan.fenying")
+    procedure = stub.StartProcedure(pb.StartProcedureRequest(
+        template_code="sixiyi_liang_gongkai", title="村道拓宽征求意见", category="public_works"),
+        metadata=secretary)
+    stub.PublishDisclosure(pb.PublishDisclosureRequest(
+        category="village_affairs", kind="major", title="村道拓宽议题公示",
+        content="拟拓宽村道，征求村民意见", procedure_id=procedure.id), metadata=secretary)
+    stub.AbandonProcedure(pb.AbandonProcedureRequest(
+        id=procedure.id, reason="多数村民反对占用耕地"), metadata=secretary)
+    public = stub.ListPublicDisclosures(pb.ListPublicDisclosuresRequest(village_id=VILLAGE))
+    notice = [d for d in public.disclosures if d.procedure_id == procedure.id
+              and "撤回终止公告" in d.title]
+    assert len(notice) == 1 and "多数村民反对占用耕地" in notice[0].content
+
+    def mine(found):
+        return found[0] == "procedures.procedure.abandoned" and procedure.id.encode() in found[2]
+    [(_, _, data)] = read_events(stack, "procedures.procedure.abandoned", mine, 1)
+    assert events_pb2.ProcedureAbandoned.FromString(data).public
+
+
+def test_after_the_resolution_a_procedure_cannot_be_abandoned(stub, auth):
+    secretary = auth("yan.fenying")
+    procedure = stub.StartProcedure(pb.StartProcedureRequest(
+        template_code="sixiyi_liang_gongkai", title="村口路灯改造", amount_fen=200_000),
+        metadata=secretary)
+    for number, (size, present, yes) in enumerate([(5, 5, 5), (9, 8, 7), (40, 30, 25),
+                                                   (30, 21, 20)], start=1):
+        procedure = stub.RecordStep(meeting(procedure.id, number, size, present, yes),
+                                    metadata=secretary)
+    # 21 of 30 representatives meet the national two-thirds quorum (the province test differs).
+    assert procedure.steps[3].status == "passed" and procedure.current_step == 5
+    assert error_code(lambda: stub.AbandonProcedure(pb.AbandonProcedureRequest(
+        id=procedure.id, reason="改变主意"), metadata=secretary)) == "RESOLUTION_ALREADY_TAKEN"
+    assert stub.GetProcedure(pb.GetProcedureRequest(id=procedure.id),
+                             metadata=secretary).state == "in_progress"
+
+
+def test_a_supervisor_resolves_a_warning_by_hand_with_a_note(stack, stub, auth):
+    secretary = auth("yan.fenying")
+    procedure = stub.StartProcedure(pb.StartProcedureRequest(
+        template_code="cunwu_lianxi_huiyi", title="村委会议室空调更换", amount_fen=80_000),
+        metadata=secretary)
+    procedure = stub.RecordStep(meeting(procedure.id, 1, 10, 4, 4, declared_result="passed"),
+                                metadata=secretary)
+    [warning] = procedure.warnings
+    assert warning.kind == "QUORUM_MISREPORTED" and procedure.open_warnings == 1
+    request = pb.ResolveWarningRequest(id=warning.id, note="经核查系登记笔误，会议记录显示实到6人")
+    assert error_code(lambda: stub.ResolveWarning(request, metadata=secretary)) == "ROLE_REQUIRED"
+    assert error_code(lambda: stub.ResolveWarning(request, metadata=auth("han.de"))) \
+        == "WARNING_NOT_FOUND"  # another town's deputy secretary
+    assert error_code(lambda: stub.ResolveWarning(pb.ResolveWarningRequest(
+        id=warning.id, note=""), metadata=auth("yu.zhenying"))) == "VALIDATION_FAILED"
+    keyed = auth("yu.zhenying", key="resolve-aircon-1")
+    resolved = stub.ResolveWarning(request, metadata=keyed)
+    assert stub.ResolveWarning(request, metadata=keyed) == resolved
+    assert (resolved.status, resolved.resolution, resolved.resolution_note) == (
+        "resolved", "manual", request.note)
+    assert resolved.resolved_by and resolved.HasField("resolved_at")
+    assert [(h.action, h.by) for h in resolved.history] == [
+        ("raised", "system"), ("resolved", resolved.resolved_by)]
+    assert error_code(lambda: stub.ResolveWarning(request, metadata=auth("dong.qing"))) \
+        == "WARNING_ALREADY_RESOLVED"
+    after = stub.GetProcedure(pb.GetProcedureRequest(id=procedure.id), metadata=secretary)
+    assert after.open_warnings == 0
+    still_open = stub.ListWarnings(pb.ListWarningsRequest(
+        org_id=VILLAGE, status="open", procedure_id=procedure.id), metadata=secretary)
+    assert not still_open.warnings
+    flagged = stub.ListProcedures(pb.ListProceduresRequest(org_id=VILLAGE, with_warnings=True),
+                                  metadata=auth("dong.qing"))
+    assert procedure.id not in {p.id for p in flagged.procedures}
+
+    def mine(found):
+        return found[0] == "procedures.warning.resolved" and warning.id.encode() in found[2]
+    found = read_events(stack, "procedures.warning.resolved", mine, 1)
+    assert len(found) == 1
+    event = events_pb2.WarningChanged.FromString(found[0][2])
+    assert (event.warning_kind, event.resolution, event.resolved_by, event.detail) == (
+        "QUORUM_MISREPORTED", "manual", resolved.resolved_by, request.note)
+
+
+def test_the_town_resolves_a_warning_without_a_procedure(stub, auth):
+    spent = stub.RecordSpending(pb.RecordSpendingRequest(
+        title="购置村集体农机", category="collective_project", amount_fen=12_000_000,
+        spent_on=day(-3)), metadata=auth("yan.fenying"))
+    [warning] = spent.warnings
+    resolved = stub.ResolveWarning(pb.ResolveWarningRequest(
+        id=warning.id, note="已补办四议两公开程序，见镇农办核查记录"), metadata=auth("dong.qing"))
+    assert (resolved.status, resolved.resolution) == ("resolved", "manual")
+    assert error_code(lambda: stub.ResolveWarning(pb.ResolveWarningRequest(
+        id="not-a-warning", note="x"), metadata=auth("dong.qing"))) == "WARNING_NOT_FOUND"
