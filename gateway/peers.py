@@ -10,6 +10,7 @@ from google.protobuf import json_format
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from gateway.problems import ApiProblem
+from zhili.common.v1 import common_pb2
 from shared.errors import from_rpc_error
 from shared.grpc_client import call_metadata, insecure_aio_channel
 from shared.logs import TRACE_HEADER, trace_id_var
@@ -82,6 +83,21 @@ async def call(peer: str, method: str, request, *, authenticated: bool = True):
                                                              metadata=metadata)
     except grpc.RpcError as error:
         raise ApiProblem.from_remote(from_rpc_error(error)) from None
+
+
+def page_request(page_size: int | None, page_token: str | None) -> common_pb2.PageRequest:
+    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
+
+
+def from_json(body: dict, message):
+    """JSON body → proto. The OpenAPI schema has checked shapes; what only protobuf checks (a
+    timestamp's format, say) is the caller's 400 naming the field, never a 500."""
+    try:
+        return json_format.ParseDict(body, message)
+    except json_format.ParseError as error:
+        field = next((name for name in body if f'"{name}"' in str(error) or name in str(error)), None)
+        raise ApiProblem(400, "VALIDATION_FAILED", "请求字段格式不正确", f"Invalid field: {error}",
+                         field=field) from None
 
 
 def to_json(message) -> dict:

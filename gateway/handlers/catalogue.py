@@ -8,16 +8,11 @@ from zoneinfo import ZoneInfo
 from connexion import request as current_request
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from gateway.peers import call, reply, to_json
+from gateway.peers import call, page_request, reply, to_json
 from gateway.problems import ApiProblem, wants_english
 from zhili.catalogue.v1 import catalogue_pb2 as pb
-from zhili.common.v1 import common_pb2
 
 CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def _page(page_size, page_token) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
 
 
 def _language() -> str:
@@ -25,10 +20,10 @@ def _language() -> str:
 
 
 async def list_items(level=None, category=None, q=None, county_id=None, year=None,
-               include_retired=False, page_size=None, page_token=None):
+                     include_retired=False, page_size=None, page_token=None):
     return reply(await call("catalogue", "ListItems", pb.ListItemsRequest(
         county_id=county_id or "", year=year or 0, level=level or "", category=category or "",
-        query=q or "", include_retired=include_retired, page=_page(page_size, page_token))))
+        query=q or "", include_retired=include_retired, page=page_request(page_size, page_token))))
 
 
 async def get_item(code, county_id=None, year=None):
@@ -80,10 +75,10 @@ async def list_negative(county_id=None, year=None):
 
 
 async def list_admission_reviews(status=None, county_id=None, year=None, page_size=None,
-                           page_token=None):
+                                 page_token=None):
     return reply(await call("catalogue", "ListAdmissionReviews", pb.ListAdmissionReviewsRequest(
         status=status or "", county_id=county_id or "", year=year or 0,
-        page=_page(page_size, page_token))))
+        page=page_request(page_size, page_token))))
 
 
 async def propose_item(body: dict):
@@ -135,7 +130,7 @@ async def get_screening(id):  # noqa: A002
 async def list_compliance_reviews(status=None, issuer_org_id=None, page_size=None, page_token=None):
     return reply(await call("catalogue", "ListComplianceReviews", pb.ListComplianceReviewsRequest(
         status=status or "", issuer_org_id=issuer_org_id or "",
-        page=_page(page_size, page_token))))
+        page=page_request(page_size, page_token))))
 
 
 async def get_compliance_review(id):  # noqa: A002

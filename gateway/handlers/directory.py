@@ -1,14 +1,9 @@
 """Directory routes: org units, grids, people, households, governance elements, CSV imports."""
 from __future__ import annotations
 
-from gateway.peers import call, reply, to_json
+from gateway.peers import call, page_request, reply, to_json
 from gateway.problems import ApiProblem
-from zhili.common.v1 import common_pb2
 from zhili.directory.v1 import directory_pb2 as pb
-
-
-def _page(page_size: int | None, page_token: str | None) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
 
 
 async def get_me():
@@ -18,7 +13,7 @@ async def get_me():
 async def list_org_units(parent_id=None, root_id=None, level=None, page_size=None, page_token=None):
     return reply(await call("directory", "ListOrgUnits", pb.ListOrgUnitsRequest(
         parent_id=parent_id or "", root_id=root_id or "", level=level or "",
-        page=_page(page_size, page_token))))
+        page=page_request(page_size, page_token))))
 
 
 async def get_org_unit(id):  # noqa: A002 - the path parameter is called id
@@ -27,7 +22,7 @@ async def get_org_unit(id):  # noqa: A002 - the path parameter is called id
 
 async def list_grids(village_id=None, page_size=None, page_token=None):
     return reply(await call("directory", "ListOrgUnits", pb.ListOrgUnitsRequest(
-        root_id=village_id or "", level="grid", page=_page(page_size, page_token))))
+        root_id=village_id or "", level="grid", page=page_request(page_size, page_token))))
 
 
 async def get_grid(id):  # noqa: A002
@@ -38,10 +33,10 @@ async def get_grid(id):  # noqa: A002
 
 
 async def list_people(org_id=None, include_subtree=True, position=None, q=None, page_size=None,
-                page_token=None):
+                      page_token=None):
     return reply(await call("directory", "ListPeople", pb.ListPeopleRequest(
         org_id=org_id or "", include_subtree=include_subtree, position=position or "",
-        query=q or "", page=_page(page_size, page_token))))
+        query=q or "", page=page_request(page_size, page_token))))
 
 
 async def create_person(body: dict):
@@ -54,7 +49,7 @@ async def get_person(id):  # noqa: A002
 
 async def list_households(org_id=None, color=None, page_size=None, page_token=None):
     return reply(await call("directory", "ListHouseholds", pb.ListHouseholdsRequest(
-        org_id=org_id or "", color=color or "", page=_page(page_size, page_token))))
+        org_id=org_id or "", color=color or "", page=page_request(page_size, page_token))))
 
 
 async def create_household(body: dict):

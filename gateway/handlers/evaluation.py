@@ -3,13 +3,8 @@ from __future__ import annotations
 
 import json
 
-from gateway.peers import call, reply, to_json
-from zhili.common.v1 import common_pb2
+from gateway.peers import call, page_request, reply, to_json
 from zhili.evaluation.v1 import evaluation_pb2 as pb
-
-
-def _page(page_size, page_token) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
 
 
 def _rules(message) -> dict:
@@ -31,17 +26,17 @@ async def set_scoring_rules(body: dict):
 
 async def get_score(subject_id, period, page_size=None, page_token=None):
     return reply(await call("evaluation", "GetScore", pb.GetScoreRequest(
-        subject_id=subject_id, period=period, page=_page(page_size, page_token))))
+        subject_id=subject_id, period=period, page=page_request(page_size, page_token))))
 
 
 async def get_leaderboard(board, org_id, period, page_size=None, page_token=None):
     return reply(await call("evaluation", "GetLeaderboard", pb.GetLeaderboardRequest(
-        board=board, org_id=org_id, period=period, page=_page(page_size, page_token))))
+        board=board, org_id=org_id, period=period, page=page_request(page_size, page_token))))
 
 
 async def get_dashboard(org_id, period):
     return reply(await call("evaluation", "GetDashboard", pb.GetDashboardRequest(org_id=org_id,
-                                                                           period=period)))
+                                                                                 period=period)))
 
 
 async def add_score_entry(body: dict):
@@ -65,7 +60,7 @@ async def get_lingyan_index(village_id, period):
 
 async def get_yanzhen(village_id, period):
     return reply(await call("evaluation", "GetYanzhen", pb.GetYanzhenRequest(village_id=village_id,
-                                                                      period=period)))
+                                                                             period=period)))
 
 
 async def allocate_grid_bonus(body: dict):

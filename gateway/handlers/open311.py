@@ -89,7 +89,7 @@ async def list_services(format, **_ignored):  # noqa: A002
 
 async def get_service(service_code, format, **_ignored):  # noqa: A002
     return await _run(format, "Open311GetService", pb.Open311Request(service_code=service_code),
-                "service_definition")
+                      "service_definition")
 
 
 def _params(form: dict | None = None) -> dict[str, str]:
@@ -107,12 +107,12 @@ async def create_request(format, body=None, **_ignored):  # noqa: A002
     params = _params(body)
     api_key = params.pop("api_key", "")
     return await _run(format, "Open311CreateRequest", pb.Open311Request(params=params, api_key=api_key),
-                "requests", 201)
+                      "requests", 201)
 
 
 async def get_request(service_request_id, format, **_ignored):  # noqa: A002
     return await _run(format, "Open311GetRequest",
-                pb.Open311Request(service_request_id=service_request_id), "requests")
+                      pb.Open311Request(service_request_id=service_request_id), "requests")
 
 
 async def get_token(token, format, **_ignored):  # noqa: A002

@@ -1,37 +1,19 @@
 """Petition routes: intake, triage, transitions, timeline, disputes, visits, patrols, statistics."""
 from __future__ import annotations
 
-from google.protobuf import json_format
-
-from gateway.peers import call, reply
-from gateway.problems import ApiProblem
-from zhili.common.v1 import common_pb2
+from gateway.peers import call, from_json, page_request, reply
 from zhili.petitions.v1 import petitions_pb2 as pb
 
 
-def _page(page_size, page_token) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
-
-
-def _parse(body: dict, message):
-    """JSON body → proto (the OpenAPI schema already checked shapes; this checks timestamps)."""
-    try:
-        return json_format.ParseDict(body, message)
-    except json_format.ParseError as error:
-        field = next((name for name in body if f'"{name}"' in str(error) or name in str(error)), None)
-        raise ApiProblem(400, "VALIDATION_FAILED", "请求字段格式不正确", f"Invalid field: {error}",
-                         field=field) from None
-
-
 async def create_petition(body: dict):
-    return reply(await call("petitions", "CreatePetition", _parse(body, pb.CreatePetitionRequest())), 201)
+    return reply(await call("petitions", "CreatePetition", from_json(body, pb.CreatePetitionRequest())), 201)
 
 
 async def list_petitions(view=None, org_id=None, status=None, category_code=None, page_size=None,
-                   page_token=None):
+                         page_token=None):
     return reply(await call("petitions", "ListPetitions", pb.ListPetitionsRequest(
         view=view or "", org_id=org_id or "", status=status or "",
-        category_code=category_code or "", page=_page(page_size, page_token))))
+        category_code=category_code or "", page=page_request(page_size, page_token))))
 
 
 async def get_petition(id):  # noqa: A002 - the path parameter is called id
@@ -44,12 +26,12 @@ async def get_timeline(id):  # noqa: A002
 
 async def triage(body: dict):
     return reply(await call("petitions", "Triage", pb.TriageRequest(text=body["text"],
-                                                             limit=body.get("limit", 5))))
+                                                                    limit=body.get("limit", 5))))
 
 
 def _action(rpc: str):
     async def handler(id, body: dict | None = None):  # noqa: A002
-        request = _parse(body or {}, pb.ActionRequest())
+        request = from_json(body or {}, pb.ActionRequest())
         request.id = id
         return reply(await call("petitions", rpc, request))
     handler.__name__ = rpc
@@ -72,7 +54,7 @@ decide_extension = _action("DecideExtension")
 
 
 async def add_mediation_session(id, body: dict):  # noqa: A002
-    request = _parse(body, pb.AddMediationSessionRequest())
+    request = from_json(body, pb.AddMediationSessionRequest())
     request.id = id
     return reply(await call("petitions", "AddMediationSession", request), 201)
 
@@ -87,12 +69,12 @@ async def get_statistics(org_id=None, from_date=None, to_date=None):
 
 
 async def record_visit(body: dict):
-    return reply(await call("petitions", "RecordVisit", _parse(body, pb.RecordVisitRequest())), 201)
+    return reply(await call("petitions", "RecordVisit", from_json(body, pb.RecordVisitRequest())), 201)
 
 
 async def list_visits(org_id=None, household_id=None, page_size=None, page_token=None):
     return reply(await call("petitions", "ListVisits", pb.ListVisitsRequest(
-        org_id=org_id or "", household_id=household_id or "", page=_page(page_size, page_token))))
+        org_id=org_id or "", household_id=household_id or "", page=page_request(page_size, page_token))))
 
 
 async def list_households_due(org_id=None, color=None, as_of=None):
@@ -101,9 +83,9 @@ async def list_households_due(org_id=None, color=None, as_of=None):
 
 
 async def record_patrol(body: dict):
-    return reply(await call("petitions", "RecordPatrol", _parse(body, pb.RecordPatrolRequest())), 201)
+    return reply(await call("petitions", "RecordPatrol", from_json(body, pb.RecordPatrolRequest())), 201)
 
 
 async def list_patrols(org_id=None, page_size=None, page_token=None):
     return reply(await call("petitions", "ListPatrols", pb.ListPatrolsRequest(
-        org_id=org_id or "", page=_page(page_size, page_token))))
+        org_id=org_id or "", page=page_request(page_size, page_token))))

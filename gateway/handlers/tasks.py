@@ -1,36 +1,19 @@
 """Tasks routes: tasks and review, assignments and their actions, 揭榜挂帅 biddings, project requests."""
 from __future__ import annotations
 
-from google.protobuf import json_format
-
-from gateway.peers import call, reply
-from gateway.problems import ApiProblem
-from zhili.common.v1 import common_pb2
+from gateway.peers import call, from_json, page_request, reply
 from zhili.tasks.v1 import tasks_pb2 as pb
-
-
-def _page(page_size, page_token) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
-
-
-def _parse(body: dict, message):
-    """JSON body → proto; a bad timestamp or value is the caller's 400, never a 500."""
-    try:
-        return json_format.ParseDict(body, message)
-    except json_format.ParseError as error:
-        raise ApiProblem(400, "VALIDATION_FAILED", f"请求内容有误：{error}", f"Invalid request: {error}",
-                         field="body") from None
 
 
 # --- tasks -----------------------------------------------------------------------------------
 async def create_task(body: dict):
-    return reply(await call("tasks", "CreateTask", _parse(body, pb.CreateTaskRequest())), 201)
+    return reply(await call("tasks", "CreateTask", from_json(body, pb.CreateTaskRequest())), 201)
 
 
 async def list_tasks(town_id=None, state=None, category=None, page_size=None, page_token=None):
     return reply(await call("tasks", "ListTasks", pb.ListTasksRequest(
         town_id=town_id or "", state=state or "", category=category or "",
-        page=_page(page_size, page_token))))
+        page=page_request(page_size, page_token))))
 
 
 async def get_task(id):  # noqa: A002 - the path parameter is called id
@@ -39,11 +22,11 @@ async def get_task(id):  # noqa: A002 - the path parameter is called id
 
 async def update_task(id, body: dict):  # noqa: A002
     return reply(await call("tasks", "UpdateTask", pb.UpdateTaskRequest(
-        id=id, draft=_parse(body, pb.CreateTaskRequest()))))
+        id=id, draft=from_json(body, pb.CreateTaskRequest()))))
 
 
 async def _task_action(method: str, id: str, body: dict | None):  # noqa: A002
-    request = _parse(body or {}, pb.TaskActionRequest())
+    request = from_json(body or {}, pb.TaskActionRequest())
     request.id = id
     return reply(await call("tasks", method, request))
 
@@ -71,10 +54,10 @@ async def merge_tasks(id, body: dict):  # noqa: A002
 
 # --- assignments -----------------------------------------------------------------------------
 async def list_assignments(view=None, town_id=None, village_id=None, task_id=None, state=None,
-                     page_size=None, page_token=None):
+                           page_size=None, page_token=None):
     return reply(await call("tasks", "ListAssignments", pb.ListAssignmentsRequest(
         view=view or "", town_id=town_id or "", village_id=village_id or "",
-        task_id=task_id or "", state=state or "", page=_page(page_size, page_token))))
+        task_id=task_id or "", state=state or "", page=page_request(page_size, page_token))))
 
 
 async def get_assignment(id):  # noqa: A002
@@ -82,7 +65,7 @@ async def get_assignment(id):  # noqa: A002
 
 
 async def _assignment_action(method: str, id: str, message, body: dict | None):  # noqa: A002
-    request = _parse(body or {}, message)
+    request = from_json(body or {}, message)
     request.id = id
     return reply(await call("tasks", method, request))
 
@@ -125,12 +108,12 @@ async def sweep_deadlines():
 
 # --- 揭榜挂帅 -----------------------------------------------------------------------------------
 async def create_bidding(body: dict):
-    return reply(await call("tasks", "CreateListing", _parse(body, pb.CreateListingRequest())), 201)
+    return reply(await call("tasks", "CreateListing", from_json(body, pb.CreateListingRequest())), 201)
 
 
 async def list_biddings(town_id=None, state=None, page_size=None, page_token=None):
     return reply(await call("tasks", "ListListings", pb.ListListingsRequest(
-        town_id=town_id or "", state=state or "", page=_page(page_size, page_token))))
+        town_id=town_id or "", state=state or "", page=page_request(page_size, page_token))))
 
 
 async def get_bidding(id):  # noqa: A002
@@ -143,7 +126,7 @@ async def place_bid(id, body: dict):  # noqa: A002
 
 
 async def award_bidding(id, body: dict):  # noqa: A002
-    request = _parse(body, pb.AwardListingRequest())
+    request = from_json(body, pb.AwardListingRequest())
     request.listing_id = id
     return reply(await call("tasks", "AwardListing", request))
 
@@ -151,12 +134,12 @@ async def award_bidding(id, body: dict):  # noqa: A002
 # --- project requests ------------------------------------------------------------------------
 async def create_project_request(body: dict):
     return reply(await call("tasks", "CreateProjectRequest",
-                      _parse(body, pb.CreateProjectRequestRequest())), 201)
+                            from_json(body, pb.CreateProjectRequestRequest())), 201)
 
 
 async def list_project_requests(town_id=None, state=None, page_size=None, page_token=None):
     return reply(await call("tasks", "ListProjectRequests", pb.ListProjectRequestsRequest(
-        town_id=town_id or "", state=state or "", page=_page(page_size, page_token))))
+        town_id=town_id or "", state=state or "", page=page_request(page_size, page_token))))
 
 
 async def get_project_request(id):  # noqa: A002
@@ -164,6 +147,6 @@ async def get_project_request(id):  # noqa: A002
 
 
 async def review_project_request(id, body: dict):  # noqa: A002
-    request = _parse(body, pb.ReviewProjectRequestRequest())
+    request = from_json(body, pb.ReviewProjectRequestRequest())
     request.id = id
     return reply(await call("tasks", "ReviewProjectRequest", request))
