@@ -7,6 +7,7 @@ import email.utils
 import hashlib
 import hmac
 import ipaddress
+import json
 import random
 import re
 import secrets as _secrets
@@ -265,3 +266,15 @@ def quiet_until(now: dt.datetime, start: str, end: str) -> dt.datetime | None:
 def robot_message(title: str, body: str) -> dict:
     """DingTalk / WeCom robot text message (both accept this shape)."""
     return {"msgtype": "text", "text": {"content": f"【{title}】{body}"}}
+
+
+def robot_refusal(body: bytes) -> str:
+    """DingTalk and WeCom robots answer HTTP 200 with {"errcode": n, "errmsg": …}; n ≠ 0 means the
+    message was refused (bad keyword, signature, rate limit): the refusal, or "" when accepted."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return ""
+    if not isinstance(answer, dict) or answer.get("errcode") in (None, 0, "0"):
+        return ""
+    return f"robot errcode {answer['errcode']}: {str(answer.get('errmsg', ''))[:200]}"

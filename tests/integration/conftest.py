@@ -21,9 +21,10 @@ def stack(backend, request, tmp_path_factory):
         admin = request.getfixturevalue("postgres_admin_url")
         urls = {service: create_database(admin, service) for service in SERVICES}
     config = StackConfig.ephemeral(tmp_path_factory.mktemp(f"stack-{backend}"), urls)
-    # Webhook retries in seconds, not hours, so "receiver down, then back" fits in a test.
+    # Webhook retries in seconds, not hours, so "receiver down, then back" fits in a test, and a
+    # retry period of 15 s instead of 3 days, so a receiver that never recovers is dead-lettered.
     config.extra_env.update(INTEGRATION_RETRY_BASE_SECONDS="0.3", INTEGRATION_RETRY_MAX_SECONDS="1",
-                            INTEGRATION_POLL_SECONDS="0.2")
+                            INTEGRATION_RETRY_PERIOD_SECONDS="15", INTEGRATION_POLL_SECONDS="0.2")
     running = Stack(config)
     running.prepare(demo=True)
     try:

@@ -186,6 +186,9 @@ class NotificationSender:
         result = await self._service.outbound.post(row.target, body, {"content-type": "application/json"})
         if not 200 <= result.status_code < 300:
             raise RuntimeError(result.error or f"HTTP {result.status_code}")
+        refusal = domain.robot_refusal(result.body)
+        if refusal:  # HTTP 200 but not delivered: retried like any failure, and visible in last_error
+            raise RuntimeError(refusal)
 
     async def _email(self, row) -> None:
         message = EmailMessage()

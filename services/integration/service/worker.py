@@ -81,7 +81,11 @@ class DeliveryWorker:
             row = (await session.execute(select(deliveries).where(deliveries.c.id == delivery_id))).first()
             partner = (await session.execute(select(partners).where(partners.c.id == row.partner_id))).first()
             secrets = await partners_mod.valid_secrets(service, session, partner.id)
-            gone = await self._endpoint_gone(session, row, partner)
+            url, gone = await self._endpoint(session, row, partner)
+        if url != row.url:  # the endpoint moved since this was queued (or dead-lettered and replayed)
+            async with service.database.transaction(actor_id="system") as tx:
+                await tx.session.execute(update(deliveries).where(deliveries.c.id == row.id).values(url=url))
+                row = (await tx.session.execute(select(deliveries).where(deliveries.c.id == row.id))).first()
         if gone:
             await self._finish(row, None, dead_reason=gone)
             return
@@ -95,14 +99,18 @@ class DeliveryWorker:
         await self._finish(row, result)
 
     @staticmethod
-    async def _endpoint_gone(session, row, partner) -> str:
-        if not partner.active:
-            return "partner deactivated"
+    async def _endpoint(session, row, partner) -> tuple[str, str]:
+        """Where the delivery goes now (the partner's or subscription's current URL: a partner that
+        moved its endpoint after a 410 gets its replays at the new one), and why not, if it must not."""
         if row.subscription_id:
-            active = await session.scalar(select(webhook_subscriptions.c.active).where(
-                webhook_subscriptions.c.id == row.subscription_id))
-            return "" if active else "subscription inactive"
-        return "endpoint disabled after 410 Gone" if partner.callback_disabled else ""
+            sub = (await session.execute(select(webhook_subscriptions.c.active, webhook_subscriptions.c.url)
+                                         .where(webhook_subscriptions.c.id == row.subscription_id))).first()
+            url, gone = (sub.url or row.url, "" if sub.active else "subscription inactive")
+        else:
+            url = partner.callback_url or row.url
+            gone = ("no callback URL" if not partner.callback_url else
+                    "endpoint disabled after 410 Gone" if partner.callback_disabled else "")
+        return url, ("partner deactivated" if not partner.active else gone)
 
     async def _finish(self, row, result: HttpResult | None, dead_reason: str = "") -> None:
         """Record the attempt and decide: succeeded, retry later, or dead-letter."""

@@ -140,3 +140,13 @@ def test_partner_validation():
                     scopes=[]) | bad
         with pytest.raises(InvalidArgument):
             domain.check_partner(**args)
+
+
+@pytest.mark.parametrize("body, refused", [
+    (b'{"errcode":0,"errmsg":"ok"}', ""),
+    (b"ok", ""), (b"", ""), (b"[1]", ""),
+    (b'{"errcode":310000,"errmsg":"keywords not in content"}', "robot errcode 310000: keywords not in content"),
+    (b'{"errcode":93000,"errmsg":"invalid webhook url"}', "robot errcode 93000: invalid webhook url"),
+])
+def test_a_robot_refusal_inside_http_200_is_recognised(body, refused):
+    assert domain.robot_refusal(body) == refused
