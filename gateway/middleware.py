@@ -29,7 +29,9 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or [])
-        trace_id = (headers.get(b"x-trace-id") or b"").decode("latin-1")[:64] or new_trace_id()
+        trace_id = (headers.get(b"x-trace-id") or b"").decode("latin-1")
+        if not _TRACE_ID.fullmatch(trace_id):  # it goes on into gRPC metadata, which refuses others
+            trace_id = new_trace_id()
         trace_id_var.set(trace_id)
         scope["headers"] = [h for h in scope.get("headers", []) if h[0] != b"x-trace-id"] + [
             (b"x-trace-id", trace_id.encode())]
@@ -71,6 +73,7 @@ class EdgeMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
+_TRACE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _ID_SEGMENT = re.compile(r"/(?=[^/]*\d)[^/]{6,}")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import re
 
 import grpc
 from connexion import request as current_request
@@ -71,12 +72,20 @@ def peers() -> Peers:
     return _peers
 
 
+_METADATA_VALUE = re.compile(r"[!-~]{1,200}")
+
+
 async def call(peer: str, method: str, request, *, authenticated: bool = True):
     """Call `peer.method` with the caller's token, trace id and Idempotency-Key; errors → problems."""
     headers = current_request.headers
     trace_id_var.set(headers.get(TRACE_HEADER, ""))
     token = headers.get("authorization", "")[7:].strip() if authenticated else ""
-    metadata = call_metadata(token=token, idempotency_key=headers.get("idempotency-key", ""))
+    key = headers.get("idempotency-key", "")
+    if key and not _METADATA_VALUE.fullmatch(key):  # gRPC refuses other bytes: a 400, not a 500
+        raise ApiProblem(400, "VALIDATION_FAILED", "Idempotency-Key 只能包含可见 ASCII 字符",
+                         "Idempotency-Key may hold visible ASCII characters only",
+                         field="Idempotency-Key")
+    metadata = call_metadata(token=token, idempotency_key=key)
     connection = peers()
     try:
         return await getattr(connection.stubs[peer], method)(request, timeout=connection.timeout,

@@ -104,6 +104,8 @@ def _resolve_all(spec: dict, nodes: list) -> list:
 # Org fields are sent even when optional: the request then names village A's org, which is what
 # makes "own" and "foreign" differ for operations that otherwise act on the caller's own org.
 ORG_FIELDS = {"village_id", "town_id", "org_id", "grid_id"}
+# Fields required by a rule the schema cannot say (a grid report needs its governance element).
+EXTRA_BODY = {"POST /petitions": {"element_code": "E0301"}}
 # Operations whose org field must be a town or the county, not a village.
 TOWN_LEVEL = {"POST /scoring-rules", "GET /scoring-rules", "GET /leaderboards/{board}",
               "GET /periods", "POST /periods/{period}/close", "POST /grid-bonus-allocations",
@@ -186,6 +188,8 @@ def build_request(operation: Operation, values: dict, *, record_ids: dict) -> Re
     request = Request(operation.method.upper(), "/api/v1" + path, params=params)
     if operation.body_schema is not None:
         body = fill(value_for(operation.body_schema), values)
+        if isinstance(body, dict):
+            body.update(EXTRA_BODY.get(operation.key, {}))
         if operation.content_type == "application/json" or (operation.content_type or "").endswith("+json"):
             request.json = body
         else:
