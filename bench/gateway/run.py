@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "protos")]
 
-from stack.processes import HOST, Stack, StackConfig, free_port, wait_http  # noqa: E402
+from bench.common import machine, start_bare  # noqa: E402
+from stack.processes import Stack, StackConfig  # noqa: E402
 
 HERE = Path(__file__).parent
 DURATION, THREADS, CONNECTIONS = os.environ.get("BENCH_SECONDS", "10"), "2", "32"
@@ -40,22 +40,6 @@ def wrk(url: str, headers: dict[str, str] | None = None) -> dict:
         argv[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
-
-
-def start_bare(stack: Stack, kind: str) -> str:
-    port = free_port()
-    env = {**stack.common_env(), "BARE_APP_KIND": kind, "GATEWAY_BIND": f"{HOST}:{port}",
-           "GATEWAY_WORKERS": str(stack.config.gateway_workers)}
-    stack._spawn(f"bare-{kind}", [sys.executable, "-m", "gunicorn", "--config",
-                                  "python:gateway.gunicorn_conf", "bench.gateway.bare_app:app"], env)
-    wait_http(f"http://{HOST}:{port}/ping")
-    return f"http://{HOST}:{port}/ping"
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text()
-                .splitlines() if line.startswith("model name")), platform.processor())
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}"
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Load benchmark of issue 10: the hot paths through the gateway."""
