@@ -1,6 +1,7 @@
 """Every operation of the OpenAPI document × 15 people (9 roles, own and foreign org) against the
-real stack, compared with the table below written once by hand-review. Zero leaks: a foreign
-caller's successful answer never contains village A's records.
+real stack, compared with the table below (first observed, then reviewed cell by cell; see
+tests/README.md). Zero leaks: a foreign caller's successful answer never contains village A's
+records, and no answer contains a password hash.
 
 Requests are minimal schema-valid ones (tests/security/requests_from_spec.py), so the service's
 own checks decide, not the gateway's validation. Path ids are real records of village A
@@ -210,6 +211,8 @@ def test_authorization_matrix(api, login, records):
                 problems.append(f"{operation.key} as {username}: {reply.status_code} {reply.text[:200]}")
             if username in FOREIGN and reply.status_code < 300 and any(s in reply.text for s in secrets):
                 problems.append(f"LEAK {operation.key} as {username}: {reply.text[:200]}")
+            if "$argon2" in reply.text or "password_hash" in reply.text:
+                problems.append(f"PASSWORD HASH in {operation.key} as {username}")
             letters.append(classify(reply.status_code))
         observed[operation.key] = row(letters)
     differences = [f"    {key!r}: {observed[key]!r},  # expected {EXPECTED.get(key)!r}"
