@@ -65,11 +65,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # A fixed numeric uid/gid so Kubernetes can check runAsNonRoot and set runAsUser without reading
 # /etc/passwd. The /etc/zhili mount points belong to that user because Docker initialises an empty
 # named volume from the image's directory (compose's `keys` step writes into them unprivileged);
-# in Kubernetes, Secret volumes are mounted over them.
+# in Kubernetes, Secret volumes are mounted over them. The same holds for the gateway's photos.
 RUN groupadd --system --gid 10001 zhili \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin zhili \
- && install -d -o 10001 -g 10001 -m 0750 /etc/zhili/signing /etc/zhili/jwks
+ && install -d -o 10001 -g 10001 -m 0750 /etc/zhili/signing /etc/zhili/jwks \
+        /var/lib/zhili/attachments
 
 COPY --from=build /usr/bin/tini-static /usr/bin/tini
 COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo

@@ -11,6 +11,7 @@ from connexion.options import SwaggerUIOptions
 from starlette.exceptions import HTTPException
 
 from gateway import peers, problems, security
+from gateway.attachments import max_attachment_bytes
 from gateway.console import with_console
 from gateway.handlers import ops
 from gateway.middleware import BodyTooLarge, EdgeMiddleware
@@ -58,7 +59,10 @@ def create_app():
                        ("/metrics", ops.metrics), ("/.well-known/jwks.json", ops.jwks)):
         app.add_url_rule(path, view.__name__, view, methods=["GET"])
     limited = RateLimitMiddleware.from_env(app)  # inside the edge: 429s carry the trace id
-    return with_console(EdgeMiddleware(limited, max_body_bytes=env_int("MAX_BODY_BYTES", 1_048_576)))
+    # A photo upload may be larger than other bodies (multipart framing on top of the file).
+    uploads = {"/api/v1/attachments": max_attachment_bytes() + 64 * 1024}
+    return with_console(EdgeMiddleware(limited, max_body_bytes=env_int("MAX_BODY_BYTES", 1_048_576),
+                                       path_limits=uploads))
 
 
 def _body_too_large(request, _exc):

@@ -19,11 +19,14 @@ class BodyTooLarge(Exception):
 
 
 class EdgeMiddleware:
-    """Outermost layer: gives every request a trace id, refuses bodies over the limit, times it."""
+    """Outermost layer: gives every request a trace id, refuses bodies over the limit, times it.
 
-    def __init__(self, app, *, max_body_bytes: int) -> None:
+    `path_limits` raises the limit for exact paths (photo uploads) above `max_body_bytes`."""
+
+    def __init__(self, app, *, max_body_bytes: int, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_body = max_body_bytes
+        self.path_limits = path_limits or {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -35,16 +38,17 @@ class EdgeMiddleware:
         trace_id_var.set(trace_id)
         scope["headers"] = [h for h in scope.get("headers", []) if h[0] != b"x-trace-id"] + [
             (b"x-trace-id", trace_id.encode())]
+        limit = self.path_limits.get(scope.get("path", ""), self.max_body)
         length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            return await self._too_large(send, trace_id)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return await self._too_large(send, trace_id, limit)
         started, status = time.perf_counter(), {"code": 500}
         received = {"bytes": 0}
 
         async def limited_receive():
             message = await receive()
             received["bytes"] += len(message.get("body", b""))
-            if received["bytes"] > self.max_body:
+            if received["bytes"] > limit:
                 raise BodyTooLarge()
             return message
 
@@ -62,10 +66,10 @@ class EdgeMiddleware:
             HTTP_REQUESTS.labels(scope["method"], route, str(status["code"])).inc()
             HTTP_LATENCY.labels(scope["method"], route).observe(time.perf_counter() - started)
 
-    async def _too_large(self, send, trace_id: str) -> None:
+    async def _too_large(self, send, trace_id: str, limit: int) -> None:
         body = json.dumps({"type": "urn:zhili:problem:PAYLOAD_TOO_LARGE", "title": "Content Too Large",
                            "status": 413, "code": "PAYLOAD_TOO_LARGE", "trace_id": trace_id,
-                           "detail": f"请求体超过上限 {self.max_body} 字节"},
+                           "detail": f"请求体超过上限 {limit} 字节"},
                           ensure_ascii=False).encode()
         await send({"type": "http.response.start", "status": 413, "headers": [
             (b"content-type", b"application/problem+json"),

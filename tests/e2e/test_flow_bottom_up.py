@@ -1,8 +1,10 @@
 """The bottom-up loop in the browser: a grid worker reports a problem with a photo, the village
 accepts and resolves it, the reporter follows up and the village closes it."""
+import httpx
 from playwright.sync_api import expect
 
 from tests.e2e.console_helpers import action, expect_text, go, open_item
+from tests.integration.test_attachments import png_pixel
 
 PROBLEM = "桃源村村口石桥护栏断裂两米多，夜间行人有坠河危险"
 PHOTO = "https://files.example.cn/snap/bridge-rail.jpg"
@@ -16,11 +18,18 @@ def test_bottom_up_report_through_the_console(open_console, api, login, shots):
     worker.click("#triage-button")
     expect(worker.locator("#triage-result li").first).to_be_visible()
     form.locator("[name=element_code]").select_option("E08-01")
+    form.locator("[name=photo_files]").set_input_files(
+        files=[{"name": "bridge.png", "mimeType": "image/png", "buffer": png_pixel()}])
     form.locator("[name=photo_urls]").fill(PHOTO)
     form.locator("[name=address]").fill("桃源村村口石桥")
     worker.click("#report-submit")
     expect_text(worker, "#petition-status", "待受理")
-    expect(worker.locator("#petition-photos img")).to_have_attribute("src", PHOTO)
+    photos = worker.locator("#petition-photos img")
+    expect(photos).to_have_count(2)
+    expect(photos.nth(1)).to_have_attribute("src", PHOTO)
+    uploaded = photos.nth(0).get_attribute("src")
+    assert "/api/v1/attachments/" in uploaded
+    worker.wait_for_function("img => img.complete && img.naturalWidth === 1", arg=photos.nth(0).element_handle())
     petition_id = worker.evaluate("location.hash").split("/")[-1]
 
     secretary = open_console("tu.su")
@@ -47,5 +56,6 @@ def test_bottom_up_report_through_the_console(open_console, api, login, shots):
     stored = api.get(f"/api/v1/petitions/{petition_id}", headers=login("tu.su")).json()
     assert (stored["status"], stored["resolved_level"], stored["satisfaction"]) == (
         "closed", "village", "satisfied")
-    assert stored["photo_urls"] == [PHOTO]
+    assert stored["photo_urls"] == [uploaded, PHOTO]
+    assert httpx.get(uploaded).content == png_pixel()
     assert worker.console_errors == [] and secretary.console_errors == []

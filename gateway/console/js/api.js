@@ -28,12 +28,13 @@ function query(params) {
 export async function request(method, path, { params, body, auth = true } = {}) {
   const headers = { Accept: "application/json", "Accept-Language": "zh-CN" };
   if (auth && token.get()) headers.Authorization = `Bearer ${token.get()}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const multipart = body instanceof FormData;  // the browser sets the multipart boundary itself
+  if (body !== undefined && !multipart) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["Idempotency-Key"] = crypto.randomUUID();
   let reply;
   try {
     reply = await fetch(BASE + path + query(params), {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined || multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { detail: "无法连接服务器，请检查网络后重试" });
@@ -51,6 +52,17 @@ export async function request(method, path, { params, body, auth = true } = {}) 
 export const get = (path, params) => request("GET", path, { params });
 export const post = (path, body = {}) => request("POST", path, { body });
 export const patch = (path, body) => request("PATCH", path, { body });
+
+/** Uploads photos (File objects) one by one; resolves to their URLs for `photo_urls`. */
+export async function uploadPhotos(files) {
+  const urls = [];
+  for (const file of files) {
+    const form = new FormData();
+    form.append("file", file);
+    urls.push((await request("POST", "/attachments", { body: form })).url);
+  }
+  return urls;
+}
 
 /** Every page of a list (bounded: at most `limit` items). */
 export async function listAll(path, key, params = {}, limit = 2000) {

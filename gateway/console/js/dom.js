@@ -51,7 +51,9 @@ export function formData(form) {
   const data = {};
   for (const el of form.elements) {
     if (!el.name) continue;
-    if (el.type === "checkbox") {
+    if (el.type === "file") {
+      data[el.name] = [...el.files];
+    } else if (el.type === "checkbox") {
       data[el.name] = data[el.name] || [];
       if (el.checked) data[el.name].push(el.value);
     } else if (el.type === "radio") {

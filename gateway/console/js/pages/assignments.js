@@ -72,8 +72,8 @@ export async function renderAssignment(view, { id }) {
     actionButton(bar, slot, { id: "progress", text: "报告进展", kind: "primary", fields: [
       h("label", { class: "field" }, h("span", { class: "label" }, "进展情况"), textArea("text", { required: true, maxlength: 2000 })),
       h("label", { class: "field" }, h("span", { class: "label" }, "完成进度（%）"), textInput("percent", { type: "number", min: 0, max: 100, required: true, value: a.percent || 0 })),
-      h("label", { class: "field" }, h("span", { class: "label" }, "现场照片链接（可空）"), textInput("photo_url", { type: "url", maxlength: 500, placeholder: "https://…" }))],
-      submit: (d) => act("progress", { text: d.text, percent: Number(d.percent), photo_urls: d.photo_url ? [d.photo_url] : [] }),
+      h("label", { class: "field" }, h("span", { class: "label" }, "现场照片（可空）"), textInput("photo_files", { type: "file", accept: "image/jpeg,image/png,image/webp", multiple: true, capture: "environment" }))],
+      submit: async (d) => act("progress", { text: d.text, percent: Number(d.percent), photo_urls: await api.uploadPhotos(d.photo_files.slice(0, 20)) }),
       done, success: "进展已报告" });
     actionButton(bar, slot, { id: "submit-assignment", text: "提交办结", fields: [note("办结说明")],
       submit: (d) => act("submit", d.note ? { note: d.note } : {}), done, success: "已提交，等待镇里验收" });

@@ -5,6 +5,7 @@ import { PETITION_STATUS, PETITION_LEVELS, PETITION_SOURCES, SATISFACTION, label
 import { session, orgName, hasPosition, isTownRole, isReadOnly, townOf, childrenOf } from "../session.js";
 import { kv, actionButton, timeline, tabs, textArea, textInput, select } from "../components.js";
 
+const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 const OPEN = new Set(["received", "processing", "resolved", "followed_up"]);
 
 export async function renderReport(view) {
@@ -18,8 +19,9 @@ export async function renderReport(view) {
     field("问题描述", textArea("content", { required: true, maxlength: 5000, placeholder: "发生了什么、在哪里、涉及哪些群众" })),
     triage,
     field("治理要素（可空）", select("element_code", [["", "—"], ...elements.map((e) => [e.minor_code, `${e.major_name} / ${e.minor_name}`])])),
-    field("现场照片链接", textArea("photo_urls", { rows: 2, placeholder: "每行一个 https 链接，最多 9 张" }),
-      "照片先存入单位相册或网盘，再粘贴链接（网关暂不支持直接上传文件）"),
+    field("现场照片", textInput("photo_files", { type: "file", accept: PHOTO_TYPES, multiple: true, capture: "environment" }),
+      "拍照或从相册选择，JPEG/PNG/WebP，每张不超过 5 MB，最多 9 张"),
+    field("照片链接（可空）", textArea("photo_urls", { rows: 2, placeholder: "已有网络照片时，每行一个 https 链接" })),
     field("地点", textInput("address", { maxlength: 200 })),
     field("反映人（可空）", textInput("reporter_name", { maxlength: 50 })),
     field("联系电话（可空）", textInput("reporter_phone", { maxlength: 20, inputmode: "tel" })),
@@ -35,8 +37,12 @@ export async function renderReport(view) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const d = formData(form);
-    const photos = d.photo_urls.split(/\s+/).filter(Boolean);
-    if (photos.some((url) => !/^https?:\/\//.test(url))) return toast("照片链接须以 http:// 或 https:// 开头", "error");
+    const links = d.photo_urls.split(/\s+/).filter(Boolean);
+    if (links.some((url) => !/^https?:\/\//.test(url))) return toast("照片链接须以 http:// 或 https:// 开头", "error");
+    if (links.length + d.photo_files.length > 9) return toast("照片最多 9 张", "error");
+    const uploaded = await busy(form.querySelector("#report-submit"), () => api.uploadPhotos(d.photo_files));
+    if (!uploaded) return;
+    const photos = [...uploaded, ...links];
     const body = { source: d.source, content: d.content, title: d.title || undefined,
       element_code: d.element_code || undefined, photo_urls: photos.length ? photos.slice(0, 9) : undefined,
       location: d.address ? { address: d.address } : undefined,
