@@ -32,6 +32,7 @@ class _AppliedElsewhere(Exception):
 
 
 Handler = Callable[[Transaction, Message], Awaitable[None]]
+Finish = Callable[[Transaction], Awaitable[None]]
 
 
 @dataclass
@@ -43,6 +44,14 @@ class Subscription:
     handler: Handler
     max_deliver: int = 12   # after that many failed attempts the event is parked, never dropped
     ack_wait_seconds: float = 30.0
+    # Events applied per transaction (each still with its own processed_events row). 1: one
+    # transaction per event. A batch that fails as a whole is rolled back and its events are
+    # applied one by one, so a poison event or a transient error is handled as before.
+    batch_size: int = 1
+    # Called once before the commit of every transaction that applied events (after the
+    # handler of the last one): where a handler that buffers its writes in `tx.session.info`
+    # writes them out. It must only touch tx.session too.
+    finish: Finish | None = None
 
 
 def backoff_seconds(attempt: int) -> float:
@@ -77,8 +86,12 @@ class EventConsumer:
                 log.warning("fetch failed", extra={"consumer": sub.durable, "error": repr(exc)})
                 await asyncio.sleep(0.5)
                 continue
-            for message in messages:
-                await self.handle(message)
+            if sub.batch_size > 1 and len(messages) > 1:
+                for start in range(0, len(messages), sub.batch_size):
+                    await self.handle_batch(messages[start:start + sub.batch_size])
+            else:
+                for message in messages:
+                    await self.handle(message)
 
     async def _subscribe(self, config: ConsumerConfig):
         """Wait for the producer's stream: a consumer may start before its producer ever ran."""
@@ -128,6 +141,70 @@ class EventConsumer:
         await message.ack()
         EVENTS_CONSUMED.labels(sub.durable, "applied" if applied else "duplicate").inc()
 
+    async def handle_batch(self, messages: list) -> None:
+        """Apply several events in one transaction, each with its processed_events row; ack them
+        after the commit. If anything fails, nothing of the batch is kept and every event goes
+        through `handle` alone (poison parked, transient retried, duplicates skipped)."""
+        sub = self._sub
+        decoded = []
+        for message in messages:
+            headers = message.headers or {}
+            event_id = headers.get(MSG_ID_HEADER, "")
+            try:
+                event = sub.message_type.FromString(message.data) if event_id else None
+            except DecodeError:
+                event = None
+            if event is None:
+                decoded = None  # malformed: `handle` parks it with its reason
+                break
+            decoded.append((message, event_id, headers.get(TRACE_ID_HEADER, ""), event))
+        applied = None
+        if decoded:
+            try:
+                applied = await self._apply_batch(decoded)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.info("batch not applied, applying its events one by one", extra={
+                    "consumer": sub.durable, "events": len(messages), "error": repr(exc)})
+        if applied is None:
+            for message in messages:
+                await self.handle(message)
+            return
+        for message, event_id, _, _ in decoded:
+            if self._after_commit:
+                self._after_commit(event_id)
+            await message.ack()
+            EVENTS_CONSUMED.labels(sub.durable, "applied" if applied[event_id] else
+                                   "duplicate").inc()
+
+    async def _apply_batch(self, decoded: list) -> dict[str, bool]:
+        processed, durable = self._db.tables.processed_events, self._sub.durable
+        applied: dict[str, bool] = {}
+        async with self._db.transaction() as tx:
+            ids = {event_id for _, event_id, _, _ in decoded}
+            seen = set((await tx.session.execute(select(processed.c.event_id).where(
+                processed.c.consumer == durable, processed.c.event_id.in_(ids)))).scalars())
+            fresh = []
+            for _, event_id, trace_id, event in decoded:
+                applied.setdefault(event_id, event_id not in seen)
+                if event_id not in seen:  # a redelivery inside the batch counts once too
+                    seen.add(event_id)
+                    fresh.append((event_id, trace_id, event))
+            if fresh:
+                now = dbmod.utcnow()
+                # another replica that applied one of them concurrently makes this fail: the
+                # events are then applied one by one, where that is a duplicate
+                await tx.session.execute(processed.insert(), [
+                    dict(consumer=durable, event_id=event_id, processed_at=now)
+                    for event_id, _, _ in fresh])
+                for _, trace_id, event in fresh:
+                    trace_id_var.set(trace_id)
+                    await self._sub.handler(tx, event)
+                if self._sub.finish:
+                    await self._sub.finish(tx)
+        return applied
+
     async def _apply_once(self, event_id: str, event: Message) -> bool:
         processed = self._db.tables.processed_events
         try:
@@ -143,6 +220,8 @@ class EventConsumer:
                 except IntegrityError as exc:
                     raise _AppliedElsewhere from exc
                 await self._sub.handler(tx, event)
+                if self._sub.finish:
+                    await self._sub.finish(tx)
         except _AppliedElsewhere:
             return False  # another replica applied it concurrently; its commit is the one effect
         return True

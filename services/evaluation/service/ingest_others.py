@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -74,16 +75,18 @@ async def _petition_row(session, facts, meta):
     if row is None:
         received = (facts.received_at.ToDatetime(tzinfo=dt.UTC) if facts.received_at.seconds
                     else occurred(meta))
-        await session.execute(petitions.insert().values(
-            petition_id=facts.petition_id, village_id=facts.village_id,
-            month=domain.month_of(received), level=facts.level, status=facts.status,
-            state_at=stamp, received=False, resolved=False, resolved_level="", resolved_at="", satisfaction="",
-            satisfaction_at="", overdue=False))
-    elif stamp > row.state_at:
+        values = dict(petition_id=facts.petition_id, village_id=facts.village_id,
+                      month=domain.month_of(received), level=facts.level, status=facts.status,
+                      state_at=stamp, received=False, resolved=False, resolved_level="",
+                      resolved_at="", satisfaction="", satisfaction_at="", overdue=False)
+        await session.execute(petitions.insert().values(**values))
+        return SimpleNamespace(**values)  # what a read back would give, without the round trip
+    if stamp > row.state_at:
         await _update(session, facts.petition_id, level=facts.level, status=facts.status,
                       state_at=stamp)
-    return (await session.execute(select(petitions).where(
-        petitions.c.petition_id == facts.petition_id))).first()
+        return SimpleNamespace(**{**row._asdict(), "level": facts.level,
+                                  "status": facts.status, "state_at": stamp})
+    return row
 
 
 async def _update(session, petition_id: str, **values) -> None:

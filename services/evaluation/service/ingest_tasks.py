@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -61,11 +62,10 @@ async def _track(session, meta, assignment_id, task_id, village_id, deadline, st
     row = (await session.execute(select(assignments).where(
         assignments.c.assignment_id == assignment_id))).first()
     if row is None:
-        await session.execute(assignments.insert().values(
-            assignment_id=assignment_id, task_id=task_id, village_id=village_id, month=month,
-            state=state, state_at=stamp, overdue=False, accepted=False))
-        return (await session.execute(select(assignments).where(
-            assignments.c.assignment_id == assignment_id))).first()
+        values = dict(assignment_id=assignment_id, task_id=task_id, village_id=village_id,
+                      month=month, state=state, state_at=stamp, overdue=False, accepted=False)
+        await session.execute(assignments.insert().values(**values))
+        return SimpleNamespace(**values)  # what a read back would give, without the round trip
     if stamp > row.state_at:
         await _set(session, assignment_id, state=state, state_at=stamp)
     return row

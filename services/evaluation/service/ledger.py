@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from services.evaluation import domain
+from services.evaluation.indices import COUNTERS
 from services.evaluation.models import (change_counters, closed_periods, ledger_lines,
                                         rule_versions, subject_stats)
 from shared import db as dbmod
@@ -44,7 +45,20 @@ def order_key(meta) -> str:
 # --- rules in force --------------------------------------------------------------------------
 
 async def rules_in_force(session, org_id: str, month: str) -> tuple[str, dict]:
-    """(label, rules) for a town's month: its own latest version, else the county's, else built-in."""
+    """(label, rules) for a town's month: its own latest version, else the county's, else built-in.
+
+    Remembered for the rest of the transaction when it applies a batch of events."""
+    cache = _batch(session, "rules")
+    key = (org_id[:9], month)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = await _rules_in_force(session, org_id, month)
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+async def _rules_in_force(session, org_id: str, month: str) -> tuple[str, dict]:
     town, county = org_id[:9], org_id[:6]
     for org in dict.fromkeys([town, county]):
         row = (await session.execute(
@@ -92,7 +106,14 @@ async def closed_months(session, org_id: str) -> set[str]:
 
 async def booking_month(session, org_id: str, month: str) -> str:
     """A fact of a closed month is booked in the next open month; the closed one stays frozen."""
-    frozen = await closed_months(session, org_id)
+    cache = _batch(session, "closed")
+    town = org_id[:9]
+    if cache is not None and town in cache:
+        frozen = cache[town]
+    else:
+        frozen = await closed_months(session, org_id)
+        if cache is not None:
+            cache[town] = frozen
     while month in frozen:
         month = domain.next_month(month)
     return month
@@ -104,6 +125,37 @@ def _insert(session, table):
     return (postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert)(table)
 
 
+# --- batches: what the events of one transaction share ----------------------------------------
+
+_BATCH = "evaluation.batch"
+
+
+def start_batch(session) -> None:
+    """From now on this transaction remembers rules and closed months, and sums counters and
+    change counts in memory; `finish_batch` writes them (the consumer calls it before commit)."""
+    session.info.setdefault(_BATCH, dict(rules={}, closed={}, counts={}, changes={}))
+
+
+def _batch(session, part: str):
+    batch = session.info.get(_BATCH)
+    return None if batch is None else batch[part]
+
+
+async def finish_batch(session) -> None:
+    """Write the summed counters (in key order, so concurrent consumers lock rows in the same
+    order) and the change counts."""
+    batch = session.info.pop(_BATCH, None)
+    if batch is None:
+        return
+    rows = [{**dict.fromkeys(COUNTERS, 0), **row} for _, row in sorted(batch["counts"].items())]
+    if rows:
+        # one statement for every row (executemany): compiled once, not once per row count
+        statement = _insert(session, subject_stats)
+        await session.execute(_upsert(statement, COUNTERS), rows)
+    for name, count in sorted(batch["changes"].items()):
+        await touch(session, name, count)
+
+
 async def add_counts(session, subject: Subject, month: str, **deltas: int) -> None:
     """Add to the subject's month, quarter and year counters (commutative: order never matters)."""
     deltas = {name: value for name, value in deltas.items() if value}
@@ -113,8 +165,29 @@ async def add_counts(session, subject: Subject, month: str, **deltas: int) -> No
                  village_id=subject.village_id, town_id=subject.town_id,
                  county_id=subject.county_id, **deltas)
             for period in domain.periods_of_month(month)]
-    statement = _insert(session, subject_stats).values(rows)
-    statement = statement.on_conflict_do_update(
+    pending = _batch(session, "counts")
+    if pending is None:
+        await _upsert_counts(session, rows, list(deltas))
+        return
+    for row in rows:
+        key = (row["subject_type"], row["subject_id"], row["period"])
+        summed = pending.get(key)
+        if summed is None:
+            pending[key] = row
+            continue
+        for name, value in deltas.items():
+            summed[name] = summed.get(name, 0) + value
+        if row["village_id"] < summed["village_id"]:  # the smallest code, as in the upsert
+            summed.update(village_id=row["village_id"], town_id=row["town_id"],
+                          county_id=row["county_id"])
+
+
+async def _upsert_counts(session, rows: list[dict], deltas: list[str]) -> None:
+    await session.execute(_upsert(_insert(session, subject_stats).values(rows), deltas))
+
+
+def _upsert(statement, deltas):
+    return statement.on_conflict_do_update(
         index_elements=["subject_type", "subject_id", "period"],
         set_={**{name: subject_stats.c[name] + statement.excluded[name] for name in deltas},
               # a subject seen in several villages is listed under the smallest code, whatever
@@ -122,7 +195,6 @@ async def add_counts(session, subject: Subject, month: str, **deltas: int) -> No
               **{column: case((statement.excluded[column] < subject_stats.c[column],
                                statement.excluded[column]), else_=subject_stats.c[column])
                  for column in ("village_id", "town_id", "county_id")}})
-    await session.execute(statement)
 
 
 @dataclass(frozen=True)
@@ -138,25 +210,29 @@ async def add_line(session, subject: Subject, source: Source, *, component: str,
                    explanation: str, booked: str, counts: dict[str, int] | None = None) -> bool:
     """One ledger line (and its counters) per event, subject and component; False if already there."""
     event_month = domain.month_of(source.at)
-    table = ledger_lines
-    if await session.scalar(select(table.c.id).where(
-            table.c.event_id == source.event_id, table.c.subject_type == subject.type,
-            table.c.subject_id == subject.id, table.c.component == component)):
-        return False
-    await session.execute(table.insert().values(
+    # the unique (event, subject, component) key decides: one statement, no read before it
+    inserted = await session.execute(_insert(session, ledger_lines).values(
         id=dbmod.new_id(), subject_type=subject.type, subject_id=subject.id,
         org_id=subject.village_id, month=booked, event_month=event_month, component=component,
         points=points, source_type=source.type, source_id=source.id, event_id=source.event_id,
-        rule_version=source.rule_label, explanation=explanation, occurred_at=source.at))
+        rule_version=source.rule_label, explanation=explanation, occurred_at=source.at,
+    ).on_conflict_do_nothing(index_elements=["event_id", "subject_type", "subject_id",
+                                             "component"]).returning(ledger_lines.c.id))
+    if inserted.first() is None:  # (rowcount is not reliable for a skipped insert on psycopg)
+        return False
     await add_counts(session, subject, booked, points=points, **(counts or {}))
     return True
 
 
-async def touch(session, name: str) -> None:
-    """Count a change (one row per consumer, so consumers never wait on each other's row)."""
-    statement = _insert(session, change_counters).values(name=name, changes=1)
+async def touch(session, name: str, count: int = 1) -> None:
+    """Count changes (one row per consumer, so consumers never wait on each other's row)."""
+    pending = _batch(session, "changes")
+    if pending is not None:
+        pending[name] = pending.get(name, 0) + count
+        return
+    statement = _insert(session, change_counters).values(name=name, changes=count)
     await session.execute(statement.on_conflict_do_update(
-        index_elements=["name"], set_={"changes": change_counters.c.changes + 1}))
+        index_elements=["name"], set_={"changes": change_counters.c.changes + count}))
 
 
 async def changes(session) -> int:

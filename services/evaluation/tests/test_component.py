@@ -246,9 +246,46 @@ def test_patrols_count_in_the_grid_workers_daily_assessment_once_each(evaluation
         metadata=token(evaluation, org=town))
     december = dt.datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
     publish_all(evaluation, [ev.patrol("patrol-3", grid, worker, december)])
+    # (GetScore reads lines and totals in two statements: wait until both show the event)
     later = eventually(lambda: score(stub, evaluation, worker, "2026-12", town),
-                       lambda s: len(s.lines) == 1)
+                       lambda s: len(s.lines) == 1 and s.components)
     assert later.total == "1.50" and later.lines[0].rule_version == f"{town}@v1"
+
+
+
+def test_a_malformed_event_in_a_batch_is_parked_and_the_others_applied_once(evaluation, stub):
+    town, grid, worker = "330688102", "330688102201G02", "grid-worker-8"
+    good = [ev.patrol(f"patrol-b{n}", grid, worker, OCT + dt.timedelta(minutes=n)) for n in range(6)]
+
+    async def run():
+        nc = await nats.connect(f"nats://127.0.0.1:{evaluation.config.nats_port}")
+        try:
+            js = nc.jetstream()
+            # published back to back, so the consumer fetches them in one batch
+            for subject, event in good[:3]:
+                await ev.publish(js, subject, event)
+            await js.publish("petitions.petition.received", b"\xff\xff not protobuf",
+                             stream="PETITIONS", headers={"Nats-Msg-Id": "garbage-in-batch"})
+            for subject, event in good[3:] + good[:2]:   # two redeliveries, new message ids
+                await ev.publish(js, subject, event, msg_id=f"{event.meta.event_id}-again"
+                                 if event in (good[0][1], good[1][1]) else "")
+            parked = await js.pull_subscribe("deadletter.evaluation-petitions", durable=None,
+                                             stream="DEADLETTER")
+            for _ in range(30):
+                for message in await parked.fetch(10, timeout=5):
+                    if message.headers.get("Nats-Msg-Id") == "dead-evaluation-petitions-garbage-in-batch":
+                        return message.headers["Zhili-Dead-Reason"]
+            return ""
+        finally:
+            await nc.close()
+
+    reason = asyncio.run(run())
+    assert reason.startswith("poison")
+    assessed = eventually(lambda: score(stub, evaluation, worker, "2026-10", town),
+                          lambda s: len(s.lines) == 6 and s.components)
+    time.sleep(1.0)  # the redeliveries
+    assessed = score(stub, evaluation, worker, "2026-10", town)
+    assert assessed.total == "3.00" and assessed.indicators["patrols"] == "6"
 
 
 # --- replay: the same events in any order, with duplicates, give the same ledgers and ranks ---
@@ -274,17 +311,22 @@ def history() -> list:
     return items
 
 
-async def replay(database: Database, items: list) -> tuple:
+async def replay(database: Database, items: list, batch: int = 1) -> tuple:
     async with database.sessions() as session, session.begin():
         for table in ("ledger_lines", "subject_stats", "assignments", "petitions", "warnings",
                       "processed_events"):
             await session.execute(text(f"DELETE FROM {table}"))
     handlers = {"TASKS": subscribers.on_task_event, "PETITIONS": subscribers.on_petition_event,
                 "PROCEDURES": subscribers.on_procedure_event}
-    for subject, event in items:
+    # as the consumers apply them: one transaction per event, or several per transaction
+    for start in range(0, len(items), batch):
         async with database.transaction() as tx:
-            await handlers[ev.stream_of(subject)](tx, subscribers.Envelope(
-                event.SerializeToString()))
+            for subject, event in items[start:start + batch]:
+                await handlers[ev.stream_of(subject)](tx, subscribers.Envelope(
+                    event.SerializeToString()))
+                if batch == 1:
+                    await subscribers.finish(tx)
+            await subscribers.finish(tx)
     async with database.sessions() as session:
         lines = sorted((await session.execute(select(
             ledger_lines.c.subject_id, ledger_lines.c.component, ledger_lines.c.points,
@@ -310,5 +352,7 @@ async def test_replay_in_any_order_with_duplicates_gives_the_same_result(databas
             shuffled = items + rng.sample(items, 6)   # redeliveries with new message ids
             rng.shuffle(shuffled)
             assert await replay(database, shuffled) == expected
+            # several events per transaction (the consumers' batches), duplicates inside one
+            assert await replay(database, shuffled, batch=rng.choice([5, 50])) == expected
     finally:
         await database.dispose()
