@@ -34,6 +34,7 @@ class ScriptedReceiver:
         self.script: deque = deque()
         self.default_status = default_status
         self.default_body = b'{"errcode":0,"errmsg":"ok"}'
+        self.delay = 0.0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -43,6 +44,7 @@ class ScriptedReceiver:
                                        body))
                 status, headers, answer = (outer.script.popleft() if outer.script
                                            else (outer.default_status, {}, outer.default_body))
+                time.sleep(outer.delay)  # a slow partner: the request is in flight meanwhile
                 headers = headers() if callable(headers) else headers
                 self.send_response(status)
                 for name, value in headers.items():
@@ -256,6 +258,27 @@ def test_a_retry_after_beyond_the_retry_period_dead_letters_at_once(api, login, 
     dead = wait_for(lambda: deliveries(api, login, partner_id, "dead"), what="dead-letter")[0]
     assert codes(dead) == [503] and dead["last_error"].startswith("retry period over")
     assert len(receiver.requests) == 1
+
+
+def test_a_delivery_in_flight_cannot_be_replayed_twice_at_once(api, login, receivers):
+    receiver = receivers()
+    receiver.delay = 4.0
+    created = register(api, login, callback_url=receiver.url)
+    pid = send_order(api, created)["petition_id"]
+    act(api, login, "tu.su", pid, "accept")
+    wait_for(lambda: receiver.requests, what="the first request")
+    delivery_id = receiver.requests[0][1]["webhook-id"]
+    assert_problem(api.post(f"/api/v1/deliveries/{delivery_id}/replay", headers=login(ADMIN)),
+                   409, "DELIVERY_IN_FLIGHT")
+    receiver.delay = 0.0
+    done = wait_for(lambda: (lambda d: d if d["status"] == "succeeded" else None)(
+        delivery(api, login, delivery_id)), what="the slow attempt recorded")
+    assert codes(done) == [200] and len(receiver.requests) == 1  # one request, not two at once
+    replayed = api.post(f"/api/v1/deliveries/{delivery_id}/replay", headers=login(ADMIN))
+    assert replayed.status_code == 200, replayed.text
+    again = wait_for(lambda: (lambda d: d if d["status"] == "succeeded" and len(d["attempts"]) == 2 else None)(
+        delivery(api, login, delivery_id)), what="the replay delivered")
+    assert codes(again) == [200, 200] and len(receiver.requests) == 2
 
 
 # --- (e) subscriptions -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from services.integration.service import partners as partners_mod
 from services.integration.service.partners import _ts, require_admin
 from shared import db as dbmod
 from shared.auth import Principal
-from shared.errors import InvalidArgument, NotFound
+from shared.errors import Conflict, InvalidArgument, NotFound
 from shared.paging import next_page_token, page_window
 from zhili.integration.v1 import integration_pb2 as pb
 
@@ -84,9 +84,12 @@ async def replay(service, tx, principal: Principal, delivery_id: str) -> pb.Deli
     require_admin(principal)
     row = await _row(tx.session, delivery_id)
     now = dbmod.utcnow()
+    if row.locked_until is not None and dbmod.as_utc(row.locked_until) > now:
+        # A worker is sending it right now: clearing its lease would send it twice at once.
+        raise Conflict("该投递正在发送中，请稍后再重新投递", "The delivery is being sent; replay it afterwards",
+                       code="DELIVERY_IN_FLIGHT", field="id")
     await tx.session.execute(update(deliveries).where(deliveries.c.id == row.id).values(
-        status="pending", next_attempt_at=now, locked_until=None,
-        expires_at=now + service.retry.period, last_error=""))
+        status="pending", next_attempt_at=now, expires_at=now + service.retry.period, last_error=""))
     await tx.audit(entity="delivery", entity_id=row.id, action="replayed", from_state=row.status,
                    to_state="pending")
     return await to_proto(tx.session, await _row(tx.session, row.id))
