@@ -12,11 +12,12 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from grpc_status import rpc_status
+from sqlalchemy import exc as sa_exc
 
 from shared import bus
 from shared.auth import Principal, TokenVerifier, bearer_token
 from shared.consumer import EventConsumer, Subscription, backoff_seconds
-from shared.errors import DomainError, to_rpc_status
+from shared.errors import DomainError, Unavailable, to_rpc_status
 from shared.logs import TRACE_HEADER, new_trace_id, trace_id_var
 from shared.metrics import MetricsInterceptor, serve_metrics
 from shared.outbox import Database, OutboxRelay
@@ -38,6 +39,10 @@ def current_principal() -> Principal:
     if principal is None:  # only reachable from a public method that forgot it is public
         raise RuntimeError("no authenticated caller in this context")
     return principal
+
+
+# The database refused or dropped the connection, or the pool had none to give within its timeout.
+_DATABASE_DOWN = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 
 
 class CallContextInterceptor(grpc.aio.ServerInterceptor):
@@ -66,6 +71,12 @@ class CallContextInterceptor(grpc.aio.ServerInterceptor):
                 await context.abort_with_status(rpc_status.to_status(to_rpc_status(error)))
             except (asyncio.CancelledError, grpc.aio.AbortError):
                 raise
+            except _DATABASE_DOWN as error:  # transient: the caller may retry (503), not a bug (500)
+                log.warning("database unavailable in %s", details.method,
+                            extra={"error": repr(error)[:500]})
+                await context.abort_with_status(rpc_status.to_status(to_rpc_status(Unavailable(
+                    "数据库暂不可用，请稍后重试", "The database is unavailable; retry later",
+                    code="DATABASE_UNAVAILABLE"))))
             except Exception:
                 log.exception("unhandled error in %s", details.method)
                 await context.abort(grpc.StatusCode.INTERNAL, "internal error")
