@@ -44,10 +44,18 @@ class Tally:
     tasks: dict[str, str] = field(default_factory=dict)          # title → task id
     assignments: dict[str, str] = field(default_factory=dict)    # assignment id → final state
     lock: threading.Lock = field(default_factory=threading.Lock)
+    phase: str = "warm-up"  # the fault in progress (or the last one), set by the test
+    started: float = field(default_factory=time.monotonic)
 
     def saw(self, what: str) -> None:
         with self.lock:
-            self.answers[what] += 1
+            self.answers[(self.phase, what)] += 1
+
+    def by_phase(self) -> dict[str, dict[str, int]]:
+        grouped: dict[str, dict[str, int]] = {}
+        for (phase, what), count in sorted(self.answers.items()):
+            grouped.setdefault(phase, {})[what] = count
+        return grouped
 
     def did(self, what: str) -> None:
         with self.lock:
@@ -55,7 +63,8 @@ class Tally:
 
     def problem(self, text: str) -> None:
         with self.lock:
-            self.problems.append(text)
+            self.problems.append(f"[{time.monotonic() - self.started:.1f} s, during/after "
+                                 f"{self.phase}] {text}")
 
 
 class Workload:
@@ -179,11 +188,20 @@ def _code(reply: httpx.Response) -> str:
 
 
 # --- the audit: what exists, compared with what was accepted ---------------------------------
+def read(client: httpx.Client, path: str, headers: dict, **params) -> httpx.Response:
+    """A GET after the faults, retried briefly: a restarted process may still be warming up."""
+    for _ in range(10):
+        reply = client.get(path, params=params, headers=headers)
+        if reply.status_code not in RETRYABLE:
+            return reply
+        time.sleep(0.5)
+    return reply
+
+
 def pages(client: httpx.Client, path: str, key: str, headers: dict, **params) -> list[dict]:
     found, token = [], ""
     while True:
-        reply = client.get(path, params={**params, "page_size": 500, "page_token": token},
-                           headers=headers)
+        reply = read(client, path, headers, **params, page_size=100, page_token=token)
         assert reply.status_code == 200, reply.text
         body = reply.json()
         found += body[key]
@@ -198,8 +216,7 @@ def ledger_lines(client: httpx.Client, headers: dict, subject: str) -> list[dict
     months = {today.strftime("%Y-%m"), (today + dt.timedelta(days=32)).strftime("%Y-%m")}
     lines = []
     for month in sorted(months):
-        reply = client.get(f"{API}/scores/{subject}", params={"period": month, "page_size": 500},
-                           headers=headers)
+        reply = read(client, f"{API}/scores/{subject}", headers, period=month, page_size=500)
         if reply.status_code == 200:
             lines += reply.json()["lines"]
     return lines
