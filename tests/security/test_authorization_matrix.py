@@ -100,7 +100,7 @@ EXPECTED = {
     'GET /notifications': 'AAA AAA A AAAAAAAA',
     'POST /notifications': 'DDD DDD D DDDDDDDA',
     'GET /petitions': 'DDD DDD A DADAAAAA',
-    'POST /petitions': 'ADD DDD D ADDDDDDD',
+    'POST /petitions': 'DDD DDD D ADDDDDDD',
     'GET /petitions/{id}': 'HHH HHH A AAHHAAAA',
     'GET /petitions/{id}/timeline': 'HHH HHH A AAHHAAAA',
     'POST /petitions/{id}/accept': 'HHH HHH D DAHHAAAA',
