@@ -113,7 +113,7 @@ async def closed_loop(run: Run, worker: Callable[[Run], Awaitable[bool]], *, con
 
 
 async def open_loop(run: Run, send: Callable[[Run, float], Awaitable[object]], *, rate: float,
-                    seconds: float, max_outstanding: int = 2000) -> Run:
+                    seconds: float, max_outstanding: int = 500) -> Run:
     """Start `send(run, due)` every 1/rate s whatever the previous ones do; wait for them all."""
     cpu, start = time.process_time(), time.perf_counter()
     pending: set[asyncio.Task] = set()
