@@ -80,6 +80,9 @@ class PostgresCluster:
             if time.monotonic() > deadline:
                 raise TimeoutError("PostgreSQL processes survived SIGKILL")
             time.sleep(0.05)
+        # A killed postmaster may linger as a zombie that nobody reaps (no init in a container):
+        # its pid still answers kill(pid, 0), and the next start would refuse the lock file.
+        (self.data / "postmaster.pid").unlink(missing_ok=True)
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
