@@ -232,7 +232,8 @@ def report(args, rows, cold, reads, busy, rate, events) -> str:
              "", "| board | seconds |", "|---|---|",
              *[f"| {name} | {seconds:.2f} |" for name, seconds in cold], "",
              "## GetLeaderboard latency over gRPC, boards built (ms)", "",
-             "Random board, scope (county = 20,000 villages or 200,000 cadres; or a town), "
+             f"Random board, scope (county = {args.villages:,} villages or "
+             f"{args.villages * args.cadres_per_village:,} cadres; or a town), "
              "period (year, month, quarter) and page (offset 0–5,000, 50 rows).", "",
              "| phase | board / scope | requests | p50 | p95 | p99 |", "|---|---|---|---|---|---|"]
     for phase, samples in [("idle", reads), ("during ingestion", busy)]:
