@@ -153,3 +153,20 @@ dispatch_villages = Table(
     Column("dispatched_at", DateTime(timezone=True), nullable=False),
     Index("ix_dispatch_villages_quota", "village_id", "issuer_org_id", "dispatched_at"),
 )
+
+ratings = Table(  # 由下对上评: the village's rating of an assignment (tasks.assignment.rated)
+    "ratings", metadata,
+    Column("assignment_id", String(64), primary_key=True),  # one rating per assignment
+    Column("task_id", String(64), nullable=False, index=True),
+    Column("matter_code", String(40), nullable=False, default=""),
+    Column("county_id", String(12), nullable=False),
+    Column("town_id", String(32), nullable=False, default=""),
+    Column("village_id", String(32), nullable=False, default=""),
+    Column("month", String(7), nullable=False),  # of rated_at, China time
+    Column("reasonable", Boolean, nullable=False),
+    Column("burden", String(10), nullable=False, default=""),  # light | moderate | heavy
+    Column("comment", Text, nullable=False, default=""),
+    Column("rated_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_ratings_county_month", "county_id", "month"),
+)

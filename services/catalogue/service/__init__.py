@@ -10,6 +10,7 @@ from services.catalogue.service.admission import AdmissionUseCases
 from services.catalogue.models import catalogues
 from services.catalogue.service.catalogues import CatalogueUseCases, ImportRejected
 from services.catalogue.service.common import current_year
+from services.catalogue.service.ratings import RatingUseCases
 from services.catalogue.service.reviews import ReviewUseCases
 from services.catalogue.service.screening import ScreeningUseCases
 from services.catalogue.service.stats import StatisticsUseCases
@@ -20,7 +21,7 @@ __all__ = ["CatalogueService", "ImportRejected"]
 
 @dataclass
 class CatalogueService(CatalogueUseCases, AdmissionUseCases, ScreeningUseCases, ReviewUseCases,
-                       StatisticsUseCases):
+                       StatisticsUseCases, RatingUseCases):
     database: Database
     engine: ScreeningEngine
 

@@ -1,4 +1,5 @@
-"""Screening statistics: per reason, per issuing office, per month; share rejected; compliance."""
+"""Screening statistics: per reason, per issuing office, per month; share rejected; compliance;
+the villages' ratings (service/ratings.py)."""
 from __future__ import annotations
 
 import re
@@ -51,6 +52,8 @@ class StatisticsUseCases:
                 compliance_reviews.c.outcome, func.count()).where(*review_filter).group_by(
                 compliance_reviews.c.issuer_org_id, compliance_reviews.c.status,
                 compliance_reviews.c.outcome))).all()
+            rated = await self.rating_statistics(session, county_id, root, request.from_month,
+                                                 request.to_month)
         total = sum(totals.values())
         per_issuer: dict[str, pb.IssuerCompliance] = {}
         for issuer, status, outcome, count in reviews:
@@ -68,4 +71,4 @@ class StatisticsUseCases:
             by_reason=by_reason, by_issuer=by_issuer, by_month=by_month,
             compliance_open=sum(e.open for e in per_issuer.values()),
             compliance_closed=sum(e.compliant + e.non_compliant for e in per_issuer.values()),
-            compliance_by_issuer=[per_issuer[k] for k in sorted(per_issuer)])
+            compliance_by_issuer=[per_issuer[k] for k in sorted(per_issuer)], ratings=rated)

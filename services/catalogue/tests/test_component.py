@@ -232,3 +232,106 @@ def test_screenings_and_reviews_are_published_as_events(catalogue, stub):
     opened = [events_pb2.ComplianceReviewOpened.FromString(d)
               for d in seen["catalogue.compliance_review.opened"]]
     assert result.compliance_review_id in {e.review_id for e in opened}
+
+
+def publish_ratings(stack, ratings):
+    """Publish tasks.assignment.rated events: (event_id, task_id, assignment_id, village, town,
+    matter_code, reasonable, burden, rated_at or None)."""
+    async def send():
+        nc = await nats.connect(f"nats://127.0.0.1:{stack.config.nats_port}")
+        try:
+            js = nc.jetstream()
+            await bus.ensure_service_stream(js, "tasks")
+            for event_id, task_id, assignment_id, village, town, code, fair, burden, at in ratings:
+                event = task_events.AssignmentRated(
+                    assignment=task_events.AssignmentFacts(
+                        task_id=task_id, assignment_id=assignment_id, village_id=village,
+                        town_id=town, matter_code=code, state="accepted"),
+                    reasonable=fair, burden=burden, comment="评价" + assignment_id)
+                event.meta.event_id = event_id
+                event.rated_at.FromDatetime(at or dt.datetime.now(dt.UTC))
+                await js.publish("tasks.assignment.rated", event.SerializeToString(),
+                                 headers={"Nats-Msg-Id": event_id})
+        finally:
+            await nc.close()
+
+    asyncio.run(send())
+
+
+def statistics_until(stub, stack, predicate, username="fu.min", timeout=20.0, **filters):
+    end = time.monotonic() + timeout
+    while True:
+        stats = stub.GetStatistics(pb.GetStatisticsRequest(**filters),
+                                   metadata=auth(stack, username))
+        if predicate(stats) or time.monotonic() > end:
+            return stats
+        time.sleep(0.3)
+
+
+def test_village_ratings_feed_the_statistics_exactly_once(catalogue, stub):
+    villages = ["330688100207", "330688100208", "330688100209"]
+    publish_dispatch(catalogue, "task-rated-1", "村级防汛物资清点", "请各村清点防汛物资并上报。",
+                     villages, code="V-NY-010")
+    september = dt.datetime(2026, 9, 10, 2, tzinfo=dt.UTC)
+    first = ("evt-rate-1", "task-rated-1", "asg-rated-1", villages[0], TOWN, "V-NY-010", False,
+             "heavy", None)
+    publish_ratings(catalogue, [
+        first,
+        ("evt-rate-2", "task-rated-1", "asg-rated-2", villages[1], TOWN, "V-NY-010", True,
+         "light", None),
+        first,  # the producer publishing again: same Nats-Msg-Id
+        ("evt-rate-1-again", *first[1:]),  # the same assignment's rating under another event id
+        ("evt-rate-3", "task-rated-1", "asg-rated-3", villages[2], TOWN, "V-NY-010", True,
+         "moderate", september),
+        # a task whose dispatch the catalogue never saw: judged against its town
+        ("evt-rate-4", "task-unseen", "asg-rated-4", "330688100210", TOWN, "", False,
+         "heavy", None),
+        # another town's task
+        ("evt-rate-5", "task-other-town", "asg-rated-5", "330688101201", "330688101", "V-NY-010",
+         True, "light", None),
+    ])
+    rated = statistics_until(stub, catalogue, lambda s: s.ratings.ratings >= 5).ratings
+    assert (rated.ratings, rated.unreasonable, rated.light, rated.moderate, rated.heavy) \
+        == (5, 2, 2, 1, 2), rated
+    assert rated.unreasonable_share == 0.4
+    by_issuer = {c.key: c for c in rated.by_issuer}
+    assert set(by_issuer) == {OFFICE, TOWN, "330688101"}
+    office = by_issuer[OFFICE]
+    assert (office.ratings, office.unreasonable, office.light, office.moderate, office.heavy) \
+        == (3, 1, 1, 1, 1)
+    assert office.unreasonable_share == round(1 / 3, 4)
+    assert (by_issuer[TOWN].ratings, by_issuer[TOWN].unreasonable) == (1, 1)
+    by_matter = {c.key: c for c in rated.by_matter}
+    assert (by_matter["V-NY-010"].ratings, by_matter["V-NY-010"].name) \
+        == (4, "秸秆禁烧巡查与综合利用宣传")
+    assert (by_matter[""].ratings, by_matter[""].name) == (1, "")
+    months = {c.key: c.ratings for c in rated.by_month}
+    assert months["2026-09"] == 1 and sum(months.values()) == 5
+    # Months and scope filter the ratings as they filter screenings.
+    later = stub.GetStatistics(pb.GetStatisticsRequest(from_month="2026-10"),
+                               metadata=auth(catalogue, "fu.min"))
+    assert later.ratings.ratings == 4 and "2026-09" not in {c.key for c in later.ratings.by_month}
+    town = stub.GetStatistics(pb.GetStatisticsRequest(), metadata=auth(catalogue, "he.fangya"))
+    assert {c.key for c in town.ratings.by_issuer} == {OFFICE, TOWN}
+    assert town.ratings.ratings == 4
+    office = stub.GetStatistics(pb.GetStatisticsRequest(), metadata=auth(catalogue))
+    assert [(c.key, c.ratings) for c in office.ratings.by_issuer] == [(OFFICE, 3)]
+
+    # Every rating delivered again to the consumer: a new durable starts from the stream's start.
+    catalogue.stop("catalogue")
+
+    async def forget_position():
+        nc = await nats.connect(f"nats://127.0.0.1:{catalogue.config.nats_port}")
+        try:
+            await nc.jetstream().delete_consumer("TASKS", "catalogue-ratings")
+        finally:
+            await nc.close()
+
+    asyncio.run(forget_position())
+    catalogue.start_service("catalogue")
+    publish_ratings(catalogue, [("evt-rate-6", "task-rated-1", "asg-rated-6", "330688100211",
+                                 TOWN, "V-NY-010", True, "light", None)])
+    stats = statistics_until(stub, catalogue, lambda s: s.ratings.ratings >= 6)
+    rated = stats.ratings
+    assert (rated.ratings, rated.unreasonable, rated.light, rated.heavy) == (6, 2, 3, 2), rated
+    assert {c.key: c.ratings for c in rated.by_issuer}[OFFICE] == 4

@@ -571,7 +571,7 @@ class IssuerCompliance(_message.Message):
     def __init__(self, issuer_org_id: _Optional[str] = ..., compliant: _Optional[int] = ..., non_compliant: _Optional[int] = ..., open: _Optional[int] = ...) -> None: ...
 
 class Statistics(_message.Message):
-    __slots__ = ("screenings", "accepted", "rejected", "needs_review", "rejected_share", "by_reason", "by_issuer", "by_month", "compliance_open", "compliance_closed", "compliance_by_issuer")
+    __slots__ = ("screenings", "accepted", "rejected", "needs_review", "rejected_share", "by_reason", "by_issuer", "by_month", "compliance_open", "compliance_closed", "compliance_by_issuer", "ratings")
     SCREENINGS_FIELD_NUMBER: _ClassVar[int]
     ACCEPTED_FIELD_NUMBER: _ClassVar[int]
     REJECTED_FIELD_NUMBER: _ClassVar[int]
@@ -583,6 +583,7 @@ class Statistics(_message.Message):
     COMPLIANCE_OPEN_FIELD_NUMBER: _ClassVar[int]
     COMPLIANCE_CLOSED_FIELD_NUMBER: _ClassVar[int]
     COMPLIANCE_BY_ISSUER_FIELD_NUMBER: _ClassVar[int]
+    RATINGS_FIELD_NUMBER: _ClassVar[int]
     screenings: int
     accepted: int
     rejected: int
@@ -594,4 +595,47 @@ class Statistics(_message.Message):
     compliance_open: int
     compliance_closed: int
     compliance_by_issuer: _containers.RepeatedCompositeFieldContainer[IssuerCompliance]
-    def __init__(self, screenings: _Optional[int] = ..., accepted: _Optional[int] = ..., rejected: _Optional[int] = ..., needs_review: _Optional[int] = ..., rejected_share: _Optional[float] = ..., by_reason: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., by_issuer: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., by_month: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., compliance_open: _Optional[int] = ..., compliance_closed: _Optional[int] = ..., compliance_by_issuer: _Optional[_Iterable[_Union[IssuerCompliance, _Mapping]]] = ...) -> None: ...
+    ratings: RatingStatistics
+    def __init__(self, screenings: _Optional[int] = ..., accepted: _Optional[int] = ..., rejected: _Optional[int] = ..., needs_review: _Optional[int] = ..., rejected_share: _Optional[float] = ..., by_reason: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., by_issuer: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., by_month: _Optional[_Iterable[_Union[Count, _Mapping]]] = ..., compliance_open: _Optional[int] = ..., compliance_closed: _Optional[int] = ..., compliance_by_issuer: _Optional[_Iterable[_Union[IssuerCompliance, _Mapping]]] = ..., ratings: _Optional[_Union[RatingStatistics, _Mapping]] = ...) -> None: ...
+
+class RatingStatistics(_message.Message):
+    __slots__ = ("ratings", "unreasonable", "unreasonable_share", "light", "moderate", "heavy", "by_matter", "by_issuer", "by_month")
+    RATINGS_FIELD_NUMBER: _ClassVar[int]
+    UNREASONABLE_FIELD_NUMBER: _ClassVar[int]
+    UNREASONABLE_SHARE_FIELD_NUMBER: _ClassVar[int]
+    LIGHT_FIELD_NUMBER: _ClassVar[int]
+    MODERATE_FIELD_NUMBER: _ClassVar[int]
+    HEAVY_FIELD_NUMBER: _ClassVar[int]
+    BY_MATTER_FIELD_NUMBER: _ClassVar[int]
+    BY_ISSUER_FIELD_NUMBER: _ClassVar[int]
+    BY_MONTH_FIELD_NUMBER: _ClassVar[int]
+    ratings: int
+    unreasonable: int
+    unreasonable_share: float
+    light: int
+    moderate: int
+    heavy: int
+    by_matter: _containers.RepeatedCompositeFieldContainer[RatingCount]
+    by_issuer: _containers.RepeatedCompositeFieldContainer[RatingCount]
+    by_month: _containers.RepeatedCompositeFieldContainer[RatingCount]
+    def __init__(self, ratings: _Optional[int] = ..., unreasonable: _Optional[int] = ..., unreasonable_share: _Optional[float] = ..., light: _Optional[int] = ..., moderate: _Optional[int] = ..., heavy: _Optional[int] = ..., by_matter: _Optional[_Iterable[_Union[RatingCount, _Mapping]]] = ..., by_issuer: _Optional[_Iterable[_Union[RatingCount, _Mapping]]] = ..., by_month: _Optional[_Iterable[_Union[RatingCount, _Mapping]]] = ...) -> None: ...
+
+class RatingCount(_message.Message):
+    __slots__ = ("key", "name", "ratings", "unreasonable", "unreasonable_share", "light", "moderate", "heavy")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    RATINGS_FIELD_NUMBER: _ClassVar[int]
+    UNREASONABLE_FIELD_NUMBER: _ClassVar[int]
+    UNREASONABLE_SHARE_FIELD_NUMBER: _ClassVar[int]
+    LIGHT_FIELD_NUMBER: _ClassVar[int]
+    MODERATE_FIELD_NUMBER: _ClassVar[int]
+    HEAVY_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    name: str
+    ratings: int
+    unreasonable: int
+    unreasonable_share: float
+    light: int
+    moderate: int
+    heavy: int
+    def __init__(self, key: _Optional[str] = ..., name: _Optional[str] = ..., ratings: _Optional[int] = ..., unreasonable: _Optional[int] = ..., unreasonable_share: _Optional[float] = ..., light: _Optional[int] = ..., moderate: _Optional[int] = ..., heavy: _Optional[int] = ...) -> None: ...
