@@ -57,8 +57,13 @@ class PostgresCluster:
         return f"postgresql://postgres@{HOST}:{self.port}/postgres"
 
     def _run(self, *argv) -> None:
-        subprocess.run(_as_cluster_owner([str(a) for a in argv]), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+        result = subprocess.run(_as_cluster_owner([str(a) for a in argv]), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, timeout=120)
+        if result.returncode:
+            log = self.folder / "postgres.log"
+            tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise RuntimeError(f"{Path(str(argv[0])).name} failed ({result.returncode}): "
+                               f"{result.stderr.decode(errors='replace')}\n{tail}")
 
     def start(self) -> None:
         options = (f"-c listen_addresses={HOST} -c port={self.port} "
@@ -81,11 +86,14 @@ class PostgresCluster:
                 raise TimeoutError("PostgreSQL processes survived SIGKILL")
             time.sleep(0.05)
         # A killed postmaster may linger as a zombie that nobody reaps (no init in a container):
-        # its pid still answers kill(pid, 0), and the next start would refuse the lock file.
+        # its pid still answers kill(pid, 0), and the next start would refuse its lock files
+        # (the data folder's and the socket's).
         (self.data / "postmaster.pid").unlink(missing_ok=True)
+        for leftover in (f".s.PGSQL.{self.port}.lock", f".s.PGSQL.{self.port}"):
+            (self.folder / leftover).unlink(missing_ok=True)
 
     def stop(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):
+        with contextlib.suppress(RuntimeError):
             self._run(self.pg_bin / "pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
 
     def remove(self) -> None:

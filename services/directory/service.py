@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from services.directory.models import (governance_elements, grid_elements, house
                                        people)
 from shared import db as dbmod
 from shared.auth import POSITIONS, Principal, TokenIssuer
+from shared.csvtext import read_csv
 from shared.errors import InvalidArgument, NotFound, Unauthenticated
 from shared.outbox import Database
 from shared.paging import next_page_token, page_window
@@ -254,7 +254,7 @@ class DirectoryService:
         if kind not in IMPORT_KINDS:
             raise InvalidArgument(f"导入类型应为{'/'.join(IMPORT_KINDS)}",
                                   f"kind must be one of {', '.join(IMPORT_KINDS)}", field="kind")
-        rows = list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
+        _, rows = read_csv(csv_text)
         async with self.database.transaction(actor_id=principal.subject if principal else "system") as tx:
             importer = _IMPORTERS[kind]
             count = await importer(self, tx, rows, default_password)

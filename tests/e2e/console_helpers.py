@@ -32,7 +32,9 @@ def action(page: Page, button_id: str, fields: dict | None = None, checks: list[
     expect(form).to_be_visible()
     for name, value in (fields or {}).items():
         control = form.locator(f"[name={name}]")
-        if control.evaluate("el => el.tagName") == "SELECT":
+        if isinstance(value, dict):  # a file: {"name", "mimeType", "buffer"}
+            control.set_input_files(files=[value])
+        elif control.evaluate("el => el.tagName") == "SELECT":
             control.select_option(value)
         else:
             control.fill(str(value))

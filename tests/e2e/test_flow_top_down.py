@@ -1,13 +1,15 @@
 """The top-down loop in the browser: draft → screen → approve → sign → allocate → progress →
 submit → accept with a score, each step by the demo person whose job it is."""
+import re
+
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import photo_png
 from tests.e2e.console_helpers import action, expect_text, go, open_item
 
 TAOYUAN = "330688100201"
 TITLE = "汛前山塘水库安全隐患排查"
 TEXT = "各村对辖区内山塘、小型水库开展一次汛前安全检查，核查巡查责任人和应急预案，发现渗漏险情立即上报镇应急办。"
-PHOTO = "https://files.example.cn/patrol/shantang-1.jpg"
 
 
 def test_top_down_loop_through_the_console(open_console, api, login, shots):
@@ -47,8 +49,11 @@ def test_top_down_loop_through_the_console(open_console, api, login, shots):
     cadre = open_console("ge.yu")
     go(cadre, "#/inbox")
     open_item(cadre, "assignment-list", TITLE)
-    action(cadre, "progress", {"text": "三座山塘已全部检查，溢洪道清淤完毕", "percent": 100, "photo_url": PHOTO})
-    expect(cadre.locator("#assignment-timeline li[data-action=progress] img")).to_have_attribute("src", PHOTO)
+    photo = {"name": "shantang.png", "mimeType": "image/png", "buffer": photo_png()}
+    action(cadre, "progress", {"text": "三座山塘已全部检查，溢洪道清淤完毕", "percent": 100, "photo_files": photo})
+    shown = cadre.locator("#assignment-timeline li[data-action=progress] img")
+    expect(shown).to_have_attribute("src", re.compile(r"/api/v1/attachments/[\w-]{22}\.png$"))
+    cadre.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown.element_handle())
     action(cadre, "submit-assignment", {"note": "检查台账已报镇应急办"})
     expect_text(cadre, "#assignment-state", "待验收")
 

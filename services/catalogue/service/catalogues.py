@@ -13,6 +13,7 @@ from services.catalogue.service.common import (county_of, current_year, find_cat
                                                item_proto, require_manager, text, timestamp)
 from shared import db as dbmod
 from shared.auth import Principal
+from shared.csvtext import read_csv
 from shared.errors import Conflict, InvalidArgument, NotFound
 from shared.paging import next_page_token, page_window
 from zhili.catalogue.v1 import catalogue_pb2 as pb
@@ -151,8 +152,8 @@ class CatalogueUseCases:
             county_id = county_of(principal, county_id)
         columns = rules.columns_for(kind)
         year = year or current_year()
-        reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
-        rows = [{k: (v or "").strip() for k, v in r.items() if k} for r in reader]
+        header, parsed = read_csv(csv_text)
+        rows = [{k: (v or "").strip() for k, v in r.items() if k} for r in parsed]
         actor = principal.subject if principal else "system"
         async with self.database.transaction(actor_id=actor) as tx:
             catalogue_id = await tx.session.scalar(select(catalogues.c.id).where(
@@ -160,7 +161,7 @@ class CatalogueUseCases:
             table = negative_entries if kind == "negative" else items
             existing = {} if catalogue_id is None else {r.code: r for r in (await tx.session.execute(
                 select(table).where(table.c.catalogue_id == catalogue_id))).all()}
-            errors = rules.validate_rows(kind, reader.fieldnames, rows, existing)
+            errors = rules.validate_rows(kind, header, rows, existing)
             if errors:
                 raise ImportRejected(errors)
             if catalogue_id is None:
