@@ -6,16 +6,11 @@ import json
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from gateway.peers import call, reply, to_json
+from gateway.peers import call, page_request, reply, to_json
 from gateway.problems import ApiProblem
-from zhili.common.v1 import common_pb2
 from zhili.procedures.v1 import procedures_pb2 as pb
 
 SVC = "procedures"
-
-
-def _page(page_size: int | None, page_token: str | None) -> common_pb2.PageRequest:
-    return common_pb2.PageRequest(page_size=page_size or 0, page_token=page_token or "")
 
 
 def _json(message) -> dict:
@@ -76,7 +71,7 @@ async def list_procedures(org_id=None, stage=None, state=None, with_warnings=Non
                     page_token=None):
     return reply(_json(await call(SVC, "ListProcedures", pb.ListProceduresRequest(
         org_id=org_id or "", stage=stage or "", state=state or "",
-        with_warnings=bool(with_warnings), page=_page(page_size, page_token)))))
+        with_warnings=bool(with_warnings), page=page_request(page_size, page_token)))))
 
 
 async def start_procedure(body: dict):
@@ -106,7 +101,7 @@ async def list_warnings(org_id=None, kind=None, status=None, procedure_id=None, 
                   page_token=None):
     return reply(_json(await call(SVC, "ListWarnings", pb.ListWarningsRequest(
         org_id=org_id or "", kind=kind or "", status=status or "",
-        procedure_id=procedure_id or "", page=_page(page_size, page_token)))))
+        procedure_id=procedure_id or "", page=page_request(page_size, page_token)))))
 
 
 async def run_sweep(body: dict):
@@ -130,7 +125,7 @@ async def record_spending(body: dict):
 async def list_disclosures(org_id=None, category=None, period=None, page_size=None, page_token=None):
     return reply(await call(SVC, "ListDisclosures", pb.ListDisclosuresRequest(
         org_id=org_id or "", category=category or "", period=period or "",
-        page=_page(page_size, page_token))))
+        page=page_request(page_size, page_token))))
 
 
 async def publish_disclosure(body: dict):
@@ -140,5 +135,5 @@ async def publish_disclosure(body: dict):
 async def list_public_disclosures(village_id, category=None, page_size=None, page_token=None):
     """Mounted at /public/v1: no token is sent, the service serves this one method publicly."""
     return reply(await call(SVC, "ListPublicDisclosures", pb.ListPublicDisclosuresRequest(
-        village_id=village_id, category=category or "", page=_page(page_size, page_token)),
+        village_id=village_id, category=category or "", page=page_request(page_size, page_token)),
         authenticated=False), headers={"Cache-Control": "public, max-age=60"})
