@@ -25,7 +25,10 @@ class ScreeningEngine:
     """Matchers are built from database rows and cached by (catalogue id, revision).
 
     The duplicate index is rebuilt from persisted dispatches at start and caught up from the
-    database before each screening, so every replica sees dispatches another replica consumed.
+    database before each screening, so every replica sees dispatches another replica consumed;
+    each catch-up also prunes what fell out of the duplicate window, so memory stays bounded.
+    A dispatch row whose `recorded_at` moved (a re-dispatch to more villages) is read again and
+    the task's villages widened.
     """
 
     def __init__(self, *, data_dir: Path = DATA_DIR,
@@ -38,7 +41,7 @@ class ScreeningEngine:
         self._matchers: dict[str, tuple[int, Matcher]] = {}
         self._build_lock = asyncio.Lock()
         self._catch_up_lock = asyncio.Lock()
-        self._indexed: set[str] = set()
+        self._recorded: dict[str, dt.datetime] = {}  # task id → recorded_at last indexed
         self._watermark: dt.datetime | None = None
 
     async def matcher(self, session, catalogue_id: str, revision: int) -> Matcher:
@@ -73,26 +76,40 @@ class ScreeningEngine:
         return Matcher(catalogue, negatives, self.synonyms, self.rules)
 
     def add_dispatch(self, *, task_id: str, title: str, description: str, village_ids,
-                     dispatched_at: dt.datetime, issuer_org_id: str, matter_code: str) -> None:
-        if task_id in self._indexed:
-            return
-        self._indexed.add(task_id)
-        self.duplicates.add(task_id, title, description, tuple(village_ids),
-                            dbmod.as_utc(dispatched_at), issuer_org_id or None,
-                            matter_code=matter_code or None)
+                     dispatched_at: dt.datetime, issuer_org_id: str, matter_code: str,
+                     now: dt.datetime | None = None) -> bool:
+        """Index a dispatch (a known task only gains villages); False if already out of the window."""
+        dispatched_at = dbmod.as_utc(dispatched_at)
+        if task_id in self.duplicates:
+            self.duplicates.add_villages(task_id, village_ids)
+            return True
+        if dispatched_at < (now or dbmod.utcnow()) - self.duplicate_window:
+            return False
+        self.duplicates.add(task_id, title, description, tuple(village_ids), dispatched_at,
+                            issuer_org_id or None, matter_code=matter_code or None)
+        return True
+
+    def prune(self, now: dt.datetime) -> int:
+        removed = self.duplicates.prune(now - self.duplicate_window)
+        for task_id in removed:
+            self._recorded.pop(task_id, None)
+        return len(removed)
 
     async def catch_up(self, sessions) -> int:
         """Index dispatches recorded since the last look (all recent ones the first time)."""
         async with self._catch_up_lock:
             now = dbmod.utcnow()
-            query = select(dispatches).order_by(dispatches.c.recorded_at)
-            if self._watermark is None:
-                query = query.where(dispatches.c.dispatched_at >= now - self.duplicate_window)
+            if self._watermark is None:  # oldest first, so pruning later drops a clean prefix
+                query = select(dispatches).where(
+                    dispatches.c.dispatched_at >= now - self.duplicate_window).order_by(
+                    dispatches.c.dispatched_at)
             else:
-                query = query.where(dispatches.c.recorded_at >= self._watermark - CATCH_UP_MARGIN)
+                query = select(dispatches).where(
+                    dispatches.c.recorded_at >= self._watermark - CATCH_UP_MARGIN).order_by(
+                    dispatches.c.recorded_at)
             async with sessions() as session:
                 rows = [r for r in (await session.execute(query)).all()
-                        if r.task_id not in self._indexed]
+                        if self._recorded.get(r.task_id) != dbmod.as_utc(r.recorded_at)]
                 villages: dict[str, list[str]] = {}
                 ids = [r.task_id for r in rows]
                 for start in range(0, len(ids), 500):
@@ -102,11 +119,14 @@ class ScreeningEngine:
                             .where(dispatch_villages.c.task_id.in_(chunk)))).all():
                         villages.setdefault(task_id, []).append(village_id)
             for row in rows:
-                self.add_dispatch(task_id=row.task_id, title=row.title,
-                                  description=row.description,
-                                  village_ids=sorted(villages.get(row.task_id, [])),
-                                  dispatched_at=row.dispatched_at,
-                                  issuer_org_id=row.issuer_org_id, matter_code=row.matter_code)
+                if self.add_dispatch(task_id=row.task_id, title=row.title,
+                                     description=row.description,
+                                     village_ids=sorted(villages.get(row.task_id, [])),
+                                     dispatched_at=row.dispatched_at,
+                                     issuer_org_id=row.issuer_org_id,
+                                     matter_code=row.matter_code, now=now):
+                    self._recorded[row.task_id] = dbmod.as_utc(row.recorded_at)
+            self.prune(now)
             if rows:
                 latest = max(dbmod.as_utc(r.recorded_at) for r in rows)
                 self._watermark = max(latest, self._watermark or latest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from services.catalogue import rules
 from services.catalogue.domain import URGENCY_EMERGENCY, URGENCY_NORMAL, Draft, ScreeningResult
@@ -130,6 +130,9 @@ class ScreeningUseCases:
         present = set((await tx.session.execute(select(dispatch_villages.c.village_id).where(
             dispatch_villages.c.task_id == event.task_id))).scalars())
         new = [v for v in villages if v not in present]
+        if new and known is not None:  # a re-dispatch: replicas re-read the row and widen the task
+            await tx.session.execute(update(dispatches).where(
+                dispatches.c.task_id == event.task_id).values(recorded_at=dbmod.utcnow()))
         if new:
             await tx.session.execute(dispatch_villages.insert(), [
                 {"task_id": event.task_id, "village_id": v, "issuer_org_id": event.issuer_org_id,

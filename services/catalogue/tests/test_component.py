@@ -69,7 +69,8 @@ def deadline(days=10) -> Timestamp:
     return stamp
 
 
-def publish_dispatch(stack, task_id, title, description, villages, issuer=OFFICE, code=""):
+def publish_dispatch(stack, task_id, title, description, villages, issuer=OFFICE, code="",
+                     event_id=""):
     async def send():
         nc = await nats.connect(f"nats://127.0.0.1:{stack.config.nats_port}")
         try:
@@ -80,7 +81,7 @@ def publish_dispatch(stack, task_id, title, description, villages, issuer=OFFICE
                 issuer_org_id=issuer, town_id=TOWN, assignments=[
                     task_events.DispatchedAssignment(assignment_id=f"{task_id}-{v}", village_id=v)
                     for v in villages])
-            event.meta.event_id = f"evt-{task_id}"
+            event.meta.event_id = event_id or f"evt-{task_id}"
             event.dispatched_at.FromDatetime(dt.datetime.now(dt.UTC))
             await js.publish("tasks.task.dispatched", event.SerializeToString(),
                              headers={"Nats-Msg-Id": event.meta.event_id})
@@ -136,6 +137,22 @@ def test_a_published_dispatch_makes_the_same_task_a_duplicate(catalogue, stub):
                                          deadline=deadline(), target_org_ids=["330688100204"]),
                         metadata=auth(catalogue))
     assert "DUPLICATE" not in [r.code for r in other.reasons]
+
+
+def test_a_redispatch_to_more_villages_widens_the_running_index(catalogue, stub):
+    title, text = "冬季森林防火巡山", "请各村组织护林员每日巡山，清明前后重点看护坟头，发现火情立即报告林业站。"
+    publish_dispatch(catalogue, "task-fire-1", title, text, ["330688100206"])
+    request = pb.ScreenRequest(title="森林防火巡山提醒", deadline=deadline(), target_org_ids=[
+        "330688100207"], description="请各村安排护林员每天巡山，重点看护坟头，发现火情及时报告林业站。")
+    first = screen_until(stub, catalogue, pb.ScreenRequest(
+        title=request.title, description=request.description, deadline=deadline(),
+        target_org_ids=["330688100206"]), lambda r: r.decision == "rejected")
+    assert "DUPLICATE" in [r.code for r in first.reasons]
+    assert "DUPLICATE" not in [r.code for r in stub.Screen(request, metadata=auth(catalogue)).reasons]
+    publish_dispatch(catalogue, "task-fire-1", title, text, ["330688100206", "330688100207"],
+                     event_id="evt-task-fire-1-again")  # the same task sent to one more village
+    again = screen_until(stub, catalogue, request, lambda r: r.decision == "rejected")
+    assert [d.task_id for d in again.duplicates] == ["task-fire-1"]
 
 
 def test_the_index_is_rebuilt_from_the_database_after_a_restart(catalogue, stub):
