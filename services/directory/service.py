@@ -287,6 +287,9 @@ async def _import_org_units(service, tx, rows, _password) -> int:
         await tx.session.execute(org_units.insert(), [
             {"id": r["id"], "parent_id": r["parent_id"] or None, "level": r["level"],
              "name": r["name"], "created_at": now} for r in rows])
+    for r in rows:  # evaluation keeps id → name from these for its leaderboards
+        tx.emit("directory.org_unit.created", events.OrgUnitCreated(org_unit=pb.OrgUnit(
+            id=r["id"], parent_id=r["parent_id"] or "", level=r["level"], name=r["name"])))
     return len(rows)
 
 
@@ -313,7 +316,29 @@ async def _import_people(service, tx, rows, default_password) -> int:
                "active": True, "created_at": now} for r, h in zip(rows, hashes, strict=True)]
     if values:
         await tx.session.execute(people.insert(), values)
+        org_names = dict((await tx.session.execute(select(org_units.c.id, org_units.c.name).where(
+            org_units.c.id.in_({v["org_id"] for v in values})))).all())
+        for v in values:  # the same event as CreatePerson, so consumers see every person
+            tx.emit("directory.person.created", events.PersonCreated(person=_person_proto(
+                _Row(**v, org_name=org_names.get(v["org_id"], "")))))
     return len(values)
+
+
+@dataclass
+class _Row:
+    """An inserted person as `_person_proto` reads it (attribute access, like a result row)."""
+    id: str
+    username: str
+    name: str
+    gender: str
+    phone: str
+    org_id: str
+    org_name: str
+    position: str
+    title: str
+    active: bool
+    password_hash: str = ""
+    created_at: object = None
 
 
 async def _import_households(service, tx, rows, _password) -> int:

@@ -164,6 +164,17 @@ grid_allocations = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Names of org units and people from the directory's events, shown on leaderboards: a village
+# secretary may not read other villages in the directory, yet sees them ranked (晾晒).
+names = Table(
+    "names", metadata,
+    Column("subject_id", String(64), primary_key=True),  # org unit id or person id
+    Column("kind", String(20), nullable=False),           # org_unit | person
+    Column("name", String(200), nullable=False),
+    Column("org_id", String(32), nullable=False, default=""),  # parent unit / home unit
+    Column("seen_at", String(100), nullable=False),       # "<occurred iso>|<event id>"
+)
+
 # Bumped by every applied event and every write: boards are re-ranked only when it has moved.
 change_counters = Table(
     "change_counters", metadata,

@@ -1,16 +1,17 @@
-"""Event subscriptions of evaluation: every tasks, petitions and procedures event, one consumer each."""
+"""Event subscriptions of evaluation: every tasks, petitions, procedures and directory event, one consumer each."""
 from __future__ import annotations
 
 from google.protobuf.message import DecodeError
 
-from services.evaluation.service import ingest_others, ingest_tasks
+from services.evaluation.service import ingest_others, ingest_tasks, names
 from services.evaluation.service.ledger import finish_batch, start_batch, touch
 from shared.consumer import PoisonMessage, Subscription
 from shared.outbox import Transaction
 from zhili.evaluation.v1 import events_pb2
 
 # (stream, subjects it carries): streams are ensured before subscribing (see app.py).
-STREAMS = {"TASKS": "tasks.>", "PETITIONS": "petitions.>", "PROCEDURES": "procedures.>"}
+STREAMS = {"TASKS": "tasks.>", "PETITIONS": "petitions.>", "PROCEDURES": "procedures.>",
+           "DIRECTORY": "directory.>"}
 
 
 class Envelope:
@@ -59,6 +60,13 @@ async def on_procedure_event(tx: Transaction, envelope: Envelope) -> None:
         await touch(tx.session, "procedures")
 
 
+async def on_directory_event(tx: Transaction, envelope: Envelope) -> None:
+    # Names change no score or rank: nothing to count, no change counter to bump.
+    event = _decode(envelope, names.TYPES)
+    if event is not None:
+        await names.apply(tx.session, envelope.meta.subject, event)
+
+
 async def finish(tx: Transaction) -> None:
     """Before the commit: the counters and change counts the transaction's events summed up."""
     await finish_batch(tx.session)
@@ -75,4 +83,6 @@ SUBSCRIPTIONS: list[Subscription] = [
     Subscription(durable="evaluation-procedures", stream="PROCEDURES", subject="procedures.>",
                  message_type=Envelope, handler=on_procedure_event, batch_size=BATCH,
                  finish=finish),
+    Subscription(durable="evaluation-directory", stream="DIRECTORY", subject="directory.>",
+                 message_type=Envelope, handler=on_directory_event, batch_size=BATCH),
 ]

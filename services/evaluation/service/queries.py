@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from services.evaluation import domain, indices
 from services.evaluation.models import (assignments, ledger_lines, petitions, secretaries,
                                         subject_stats, warnings)
-from services.evaluation.service import access
+from services.evaluation.service import access, names
 from services.evaluation.service.boards import check_board, check_scope
 from services.evaluation.service.ledger import CADRE, VILLAGE, closed_months, rules_in_force
 from shared import db as dbmod
@@ -55,11 +55,20 @@ async def get_score(self, principal: Principal, *, subject_id: str, period: str,
         next_page_token=next_page_token(offset, limit, len(lines)), frozen=frozen)
 
 
-def _entry(e) -> pb.LeaderboardEntry:
+def _entry(e, named: dict[str, str]) -> pb.LeaderboardEntry:
     return pb.LeaderboardEntry(
         rank=e.rank, subject_id=e.subject_id, org_id=e.village_id, value=domain.show(e.value),
         points=domain.show(e.points), indicators=e.indicators, previous_rank=e.previous_rank,
-        movement=(e.previous_rank - e.rank) if e.previous_rank else 0)
+        movement=(e.previous_rank - e.rank) if e.previous_rank else 0,
+        subject_name=named.get(e.subject_id, ""), org_name=named.get(e.village_id, ""))
+
+
+async def _entries(self, entries) -> list[pb.LeaderboardEntry]:
+    """Only the shown entries are named (a page), so a big board costs one small lookup."""
+    async with self.database.sessions() as session:
+        named = await names.lookup(session, {i for e in entries for i in (e.subject_id,
+                                                                          e.village_id)})
+    return [_entry(e, named) for e in entries]
 
 
 async def leaderboard(self, principal: Principal, *, board: str, org_id: str, period: str,
@@ -75,7 +84,7 @@ async def leaderboard(self, principal: Principal, *, board: str, org_id: str, pe
     return pb.Leaderboard(
         board=board, org_id=org_id, period=str(chosen), previous_period=str(chosen.previous()),
         frozen=ranked.frozen, computed_at=ranked.computed_at, total=len(ranked.entries),
-        entries=[_entry(e) for e in page[:limit]],
+        entries=await _entries(self, page[:limit]),
         next_page_token=next_page_token(offset, limit, len(page)))
 
 
@@ -127,8 +136,8 @@ async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> 
         procedures_with_warnings=with_warnings or 0, open_warnings=open_warnings or 0)
     if len(org_id) in (6, 9):
         ranked = await self.boards.ranked("villages", org_id, chosen)
-        result.top_villages.extend(_entry(e) for e in ranked.entries[:5])
-        result.bottom_villages.extend(_entry(e) for e in ranked.entries[-5:][::-1])
+        result.top_villages.extend(await _entries(self, ranked.entries[:5]))
+        result.bottom_villages.extend(await _entries(self, ranked.entries[-5:][::-1]))
     return result
 
 

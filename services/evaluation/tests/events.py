@@ -8,11 +8,14 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from shared import bus
 from zhili.common.v1 import common_pb2
+from zhili.directory.v1 import directory_pb2 as dp
+from zhili.directory.v1 import events_pb2 as de
 from zhili.petitions.v1 import events_pb2 as pe
 from zhili.procedures.v1 import events_pb2 as pr
 from zhili.tasks.v1 import events_pb2 as te
 
-STREAMS = {"tasks": "TASKS", "petitions": "PETITIONS", "procedures": "PROCEDURES"}
+STREAMS = {"tasks": "TASKS", "petitions": "PETITIONS", "procedures": "PROCEDURES",
+           "directory": "DIRECTORY"}
 
 
 def stamp(moment: dt.datetime) -> Timestamp:
@@ -84,6 +87,19 @@ def warning(verb: str, warning_id: str, village_id: str, procedure_id: str, at, 
         meta=meta(subject, at, event_id), warning_id=warning_id,
         warning_kind="PUBLICITY_TOO_SHORT", procedure_id=procedure_id, village_id=village_id,
         town_id=village_id[:9], kind="sixiyi_liang_gongkai", detail="公示期不足5天")
+
+
+def org_unit(unit_id: str, name: str, at: dt.datetime, *, level="village", event_id=""):
+    subject = "directory.org_unit.created"
+    parent = unit_id[:9] if level == "village" else unit_id[:6]
+    return subject, de.OrgUnitCreated(meta=meta(subject, at, event_id), org_unit=dp.OrgUnit(
+        id=unit_id, parent_id=parent, level=level, name=name))
+
+
+def person(person_id: str, name: str, org_id: str, at: dt.datetime, *, event_id=""):
+    subject = "directory.person.created"
+    return subject, de.PersonCreated(meta=meta(subject, at, event_id), person=dp.Person(
+        id=person_id, username=person_id, name=name, org_id=org_id, position="village_cadre"))
 
 
 def stream_of(subject: str) -> str:

@@ -152,6 +152,38 @@ def test_warning_deducts_and_the_board_ranks_villages(evaluation, stub):
     assert (dashboard.procedures_with_warnings, dashboard.open_warnings) == (1, 0)
 
 
+def test_board_entries_carry_the_names_the_directory_published(evaluation, stub):
+    town, aug = "330688103", dt.datetime(2026, 8, 5, 2, 0, tzinfo=UTC)
+    east, west, unnamed = f"{town}201", f"{town}202", f"{town}203"
+    publish_all(evaluation, [
+        ev.org_unit(east, "东坞村", aug - dt.timedelta(days=30)),
+        ev.org_unit(west, "西坞村", aug - dt.timedelta(days=30)),
+        ev.person("cadre-west", "王晓", west, aug - dt.timedelta(days=30)),
+        ev.accepted("n-1", east, [], 10, 90, aug),
+        ev.accepted("n-2", west, ["cadre-west"], 10, 70, aug),
+        ev.accepted("n-3", unnamed, [], 10, 50, aug)])
+    # a village cadre of 东坞村 reads the town board and sees the other villages by name
+    east_cadre = token(evaluation, ("village_cadre",), east, subject="cadre-east")
+    villages = eventually(lambda: stub.GetLeaderboard(pb.GetLeaderboardRequest(
+        board="villages", org_id=town, period="2026-08"), metadata=east_cadre),
+        lambda b: len(b.entries) == 3 and b.entries[1].subject_name)
+    assert [(e.subject_id, e.subject_name, e.org_name) for e in villages.entries] == [
+        (east, "东坞村", "东坞村"), (west, "西坞村", "西坞村"), (unnamed, "", "")]
+    cadres = stub.GetLeaderboard(pb.GetLeaderboardRequest(
+        board="cadres", org_id=town, period="2026-08"), metadata=east_cadre)
+    assert [(e.subject_name, e.org_name) for e in cadres.entries] == [("王晓", "西坞村")]
+    # a later fact about a name wins; a redelivered older one does not undo it
+    renamed = ev.org_unit(west, "西坞新村", aug)
+    publish_all(evaluation, [renamed, ev.org_unit(west, "西坞村", aug - dt.timedelta(days=1))])
+    dashboard = eventually(lambda: stub.GetDashboard(pb.GetDashboardRequest(
+        org_id=town, period="2026-08"), metadata=token(evaluation, org=town)),
+        lambda d: d.top_villages[1].subject_name == "西坞新村")
+    time.sleep(0.5)
+    dashboard = stub.GetDashboard(pb.GetDashboardRequest(org_id=town, period="2026-08"),
+                                  metadata=token(evaluation, org=town))
+    assert [e.subject_name for e in dashboard.top_villages] == ["东坞村", "西坞新村", ""]
+
+
 def test_closed_period_stays_frozen_and_late_events_book_next_month(evaluation, stub):
     manager = token(evaluation)
     before = stub.GetLeaderboard(pb.GetLeaderboardRequest(

@@ -26,17 +26,19 @@ from zhili.common.v1 import common_pb2 as zhili_dot_common_dot_v1_dot_common__pb
 from zhili.directory.v1 import directory_pb2 as zhili_dot_directory_dot_v1_dot_directory__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fzhili/directory/v1/events.proto\x12\x12zhili.directory.v1\x1a\x1czhili/common/v1/common.proto\x1a\"zhili/directory/v1/directory.proto\"e\n\rPersonCreated\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12*\n\x06person\x18\x02 \x01(\x0b\x32\x1a.zhili.directory.v1.Person\"n\n\x10HouseholdCreated\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12\x30\n\thousehold\x18\x02 \x01(\x0b\x32\x1d.zhili.directory.v1.Household\"\x9e\x01\n\x15HouseholdColorChanged\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12\x14\n\x0chousehold_id\x18\x02 \x01(\t\x12\x0f\n\x07grid_id\x18\x03 \x01(\t\x12\x12\n\nfrom_color\x18\x04 \x01(\t\x12\x10\n\x08to_color\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fzhili/directory/v1/events.proto\x12\x12zhili.directory.v1\x1a\x1czhili/common/v1/common.proto\x1a\"zhili/directory/v1/directory.proto\"i\n\x0eOrgUnitCreated\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12-\n\x08org_unit\x18\x02 \x01(\x0b\x32\x1b.zhili.directory.v1.OrgUnit\"e\n\rPersonCreated\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12*\n\x06person\x18\x02 \x01(\x0b\x32\x1a.zhili.directory.v1.Person\"n\n\x10HouseholdCreated\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12\x30\n\thousehold\x18\x02 \x01(\x0b\x32\x1d.zhili.directory.v1.Household\"\x9e\x01\n\x15HouseholdColorChanged\x12(\n\x04meta\x18\x01 \x01(\x0b\x32\x1a.zhili.common.v1.EventMeta\x12\x14\n\x0chousehold_id\x18\x02 \x01(\t\x12\x0f\n\x07grid_id\x18\x03 \x01(\t\x12\x12\n\nfrom_color\x18\x04 \x01(\t\x12\x10\n\x08to_color\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'zhili.directory.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PERSONCREATED']._serialized_start=121
-  _globals['_PERSONCREATED']._serialized_end=222
-  _globals['_HOUSEHOLDCREATED']._serialized_start=224
-  _globals['_HOUSEHOLDCREATED']._serialized_end=334
-  _globals['_HOUSEHOLDCOLORCHANGED']._serialized_start=337
-  _globals['_HOUSEHOLDCOLORCHANGED']._serialized_end=495
+  _globals['_ORGUNITCREATED']._serialized_start=121
+  _globals['_ORGUNITCREATED']._serialized_end=226
+  _globals['_PERSONCREATED']._serialized_start=228
+  _globals['_PERSONCREATED']._serialized_end=329
+  _globals['_HOUSEHOLDCREATED']._serialized_start=331
+  _globals['_HOUSEHOLDCREATED']._serialized_end=441
+  _globals['_HOUSEHOLDCOLORCHANGED']._serialized_start=444
+  _globals['_HOUSEHOLDCOLORCHANGED']._serialized_end=602
 # @@protoc_insertion_point(module_scope)

@@ -7,6 +7,14 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class OrgUnitCreated(_message.Message):
+    __slots__ = ("meta", "org_unit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ORG_UNIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    org_unit: _directory_pb2.OrgUnit
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., org_unit: _Optional[_Union[_directory_pb2.OrgUnit, _Mapping]] = ...) -> None: ...
+
 class PersonCreated(_message.Message):
     __slots__ = ("meta", "person")
     META_FIELD_NUMBER: _ClassVar[int]

@@ -142,7 +142,7 @@ class GetLeaderboardRequest(_message.Message):
     def __init__(self, board: _Optional[str] = ..., org_id: _Optional[str] = ..., period: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
 
 class LeaderboardEntry(_message.Message):
-    __slots__ = ("rank", "subject_id", "org_id", "value", "points", "indicators", "previous_rank", "movement")
+    __slots__ = ("rank", "subject_id", "org_id", "value", "points", "indicators", "previous_rank", "movement", "subject_name", "org_name")
     class IndicatorsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -158,6 +158,8 @@ class LeaderboardEntry(_message.Message):
     INDICATORS_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_RANK_FIELD_NUMBER: _ClassVar[int]
     MOVEMENT_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    ORG_NAME_FIELD_NUMBER: _ClassVar[int]
     rank: int
     subject_id: str
     org_id: str
@@ -166,7 +168,9 @@ class LeaderboardEntry(_message.Message):
     indicators: _containers.ScalarMap[str, str]
     previous_rank: int
     movement: int
-    def __init__(self, rank: _Optional[int] = ..., subject_id: _Optional[str] = ..., org_id: _Optional[str] = ..., value: _Optional[str] = ..., points: _Optional[str] = ..., indicators: _Optional[_Mapping[str, str]] = ..., previous_rank: _Optional[int] = ..., movement: _Optional[int] = ...) -> None: ...
+    subject_name: str
+    org_name: str
+    def __init__(self, rank: _Optional[int] = ..., subject_id: _Optional[str] = ..., org_id: _Optional[str] = ..., value: _Optional[str] = ..., points: _Optional[str] = ..., indicators: _Optional[_Mapping[str, str]] = ..., previous_rank: _Optional[int] = ..., movement: _Optional[int] = ..., subject_name: _Optional[str] = ..., org_name: _Optional[str] = ...) -> None: ...
 
 class Leaderboard(_message.Message):
     __slots__ = ("board", "org_id", "period", "previous_period", "frozen", "computed_at", "total", "entries", "next_page_token")
