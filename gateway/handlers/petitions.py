@@ -72,9 +72,12 @@ async def record_visit(body: dict):
     return reply(await call("petitions", "RecordVisit", from_json(body, pb.RecordVisitRequest())), 201)
 
 
-async def list_visits(org_id=None, household_id=None, page_size=None, page_token=None):
+async def list_visits(org_id=None, household_id=None, view=None, visitor_id=None, from_date=None,
+                      to_date=None, page_size=None, page_token=None):
     return reply(await call("petitions", "ListVisits", pb.ListVisitsRequest(
-        org_id=org_id or "", household_id=household_id or "", page=page_request(page_size, page_token))))
+        org_id=org_id or "", household_id=household_id or "", view=view or "",
+        visitor_id=visitor_id or "", from_date=from_date or "", to_date=to_date or "",
+        page=page_request(page_size, page_token))))
 
 
 async def list_households_due(org_id=None, color=None, as_of=None):

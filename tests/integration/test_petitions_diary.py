@@ -178,3 +178,72 @@ def test_visits_stay_within_scope(api, login):
                                 visited_on=tomorrow), 400)
     assert_problem(record_visit(api, login, "jin.yi", household_id=home["id"], content="同一天再记一次"),
                    409, "VISIT_ALREADY_RECORDED")
+
+
+# --- 民情日记 by cadre: one's own diary, a leader's view of their cadres -------------------------
+
+def test_a_cadres_own_diary_and_a_leaders_view_by_cadre_and_period(api, login):
+    grid_homes = households(api, login, "jin.yi", GRID)
+    other_homes = households(api, login, "yan.fenying", OTHER_VILLAGE)
+    assert len(grid_homes) >= 3 and other_homes
+    day = lambda n: (today() - dt.timedelta(days=n)).isoformat()  # noqa: E731
+    # Dates far enough back not to collide with the other tests' visits (one per visitor, household, day).
+    planned = [("jin.yi", grid_homes[0], day(40)), ("jin.yi", grid_homes[1], day(45)),
+               ("jin.yi", grid_homes[2], day(60)), ("ge.yu", grid_homes[0], day(41)),
+               ("yan.fenying", other_homes[0], day(42))]
+    made = {}
+    for who, home, on in planned:
+        reply = record_visit(api, login, who, household_id=home["id"], visited_on=on, content=f"{on}入户走访")
+        assert reply.status_code == 201, reply.text
+        made.setdefault(who, []).append(reply.json())
+    jin, ge, yan = (made[w][0]["visitor_id"] for w in ("jin.yi", "ge.yu", "yan.fenying"))
+    assert len({jin, ge, yan}) == 3
+
+    # One's own diary: every entry is theirs, newest first, pages neither overlap nor skip.
+    for who, person in (("jin.yi", jin), ("ge.yu", ge), ("yan.fenying", yan)):
+        mine = get_all(api, login, who, "/api/v1/visit-diaries", "visits", page_size=1, view="mine")
+        assert {v["visitor_id"] for v in mine} == {person}, who
+        assert {v["id"] for v in made[who]} <= {v["id"] for v in mine}, who
+        days = [v["visited_on"] for v in mine]
+        assert days == sorted(days, reverse=True), who
+
+    # The village secretary and the town leader look at one cadre over a period (both ends included).
+    period = {"from_date": day(45), "to_date": day(40)}
+    for who, extra in (("tu.su", {}), ("he.fangya", {"org_id": TOWN}), ("he.fangya", {})):
+        seen = get_all(api, login, who, "/api/v1/visit-diaries", "visits", page_size=1,
+                       visitor_id=jin, **period, **extra)
+        assert sorted(v["id"] for v in seen) == sorted(v["id"] for v in made["jin.yi"][:2]), who
+        assert all(day(45) <= v["visited_on"] <= day(40) for v in seen)
+    everyone = get_all(api, login, "he.fangya", "/api/v1/visit-diaries", "visits", page_size=50,
+                       from_date=day(45), to_date=day(40))
+    assert {v["id"] for v in everyone} >= {made["jin.yi"][0]["id"], made["jin.yi"][1]["id"],
+                                           made["ge.yu"][0]["id"], made["yan.fenying"][0]["id"]}
+    assert made["jin.yi"][2]["id"] not in {v["id"] for v in everyone}
+    single_day = get_all(api, login, "tu.su", "/api/v1/visit-diaries", "visits",
+                         from_date=day(41), to_date=day(41))
+    assert [v["id"] for v in single_day] == [made["ge.yu"][0]["id"]]
+
+    # A grid worker sees the visits to their grid's households, a cadre's included, and no others.
+    in_grid = get_all(api, login, "jin.yi", "/api/v1/visit-diaries", "visits", page_size=50, visitor_id=ge)
+    assert made["ge.yu"][0]["id"] in {v["id"] for v in in_grid}
+    assert all(v["grid_id"] == GRID and v["visitor_id"] == ge for v in in_grid)
+    # A village cannot see another village's visits, even naming the cadre; another grid or town neither.
+    for who, person in (("tu.su", yan), ("yan.fenying", jin), ("yan.fenying", ge), ("ge.fang", jin),
+                        ("zhang.chenliang", jin)):
+        seen = get_all(api, login, who, "/api/v1/visit-diaries", "visits", page_size=50, visitor_id=person)
+        assert seen == [], (who, person)
+    assert_problem(api.get("/api/v1/visit-diaries", params={"org_id": OTHER_VILLAGE, "visitor_id": yan},
+                           headers=login("tu.su")), 403, "OUT_OF_SCOPE")
+    # Town offices and county departments see only petitions sent to them, and no household diaries.
+    for who in ("chen.qianmei", "chen.taozhi"):
+        assert_problem(api.get("/api/v1/visit-diaries", headers=login(who)), 403, "OUT_OF_SCOPE")
+    # Supervisors read the county.
+    seen = get_all(api, login, "yu.zhenying", "/api/v1/visit-diaries", "visits", page_size=50,
+                   visitor_id=yan, from_date=day(42), to_date=day(42))
+    assert [v["id"] for v in seen] == [made["yan.fenying"][0]["id"]]
+    # Bad filters are 400s, not empty lists.
+    assert_problem(api.get("/api/v1/visit-diaries", params={"from_date": day(1), "to_date": day(2)},
+                           headers=login("tu.su")), 400)
+    assert_problem(api.get("/api/v1/visit-diaries", params={"view": "theirs"}, headers=login("tu.su")), 400)
+    assert_problem(api.get("/api/v1/visit-diaries", params={"from_date": "2026-13-01"},
+                           headers=login("tu.su")), 400)

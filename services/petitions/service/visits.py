@@ -12,7 +12,8 @@ from services.petitions.models import patrols, visits
 from services.petitions.service import intake, rows
 from shared import db as dbmod
 from shared.auth import GRID_WORKER, VILLAGE_CADRE, VILLAGE_SECRETARY, Principal
-from shared.errors import Conflict, InvalidArgument, NotFound, Unavailable, from_rpc_error
+from shared.errors import (Conflict, InvalidArgument, NotFound, PermissionDenied, Unavailable,
+                           from_rpc_error)
 from shared.grpc_client import call_metadata
 from shared.paging import next_page_token, page_window
 from shared.workdays import LOCAL_TZ
@@ -108,13 +109,50 @@ def _visit(row) -> pb.Visit:
                     created_at=rows.stamp(row.created_at))
 
 
+VISIT_VIEWS = ("all", "mine")
+
+
+def _period(request) -> tuple[dt.date | None, dt.date | None]:
+    start = _date(request.from_date, "from_date") if request.from_date else None
+    end = _date(request.to_date, "to_date") if request.to_date else None
+    if start and end and start > end:
+        raise InvalidArgument("开始日期不能晚于结束日期", "from_date must not be after to_date",
+                              field="to_date")
+    return start, end
+
+
+def _require_diary_reader(principal: Principal) -> None:
+    """民情日记 are about households: town offices and county departments, who see only the
+    petitions sent to them, have no reason to read a village's household visits."""
+    if rows.only_sent_to(principal):
+        raise PermissionDenied("民情日记仅限村（社区）、网格和镇街领导查阅",
+                               "Visit diaries are for villages, grids and town leaders",
+                               code="OUT_OF_SCOPE")
+
+
 async def list_visits(service, principal: Principal, request: pb.ListVisitsRequest):
+    """A cadre's own diary (``view=mine``) or the visits in the caller's scope, newest first,
+    filtered by household, visitor (one cadre) and period; the scope always applies, so naming
+    another village's cadre or household finds nothing."""
+    view = request.view or "all"
+    if view not in VISIT_VIEWS:
+        raise InvalidArgument("视图应为all/mine", "view must be all or mine", field="view")
+    _require_diary_reader(principal)
     offset, limit = page_window(request.page.page_size, request.page.page_token)
     org_id = request.org_id or principal.scope_org_id
     principal.require_visible(org_id)
+    start, end = _period(request)
     query = select(visits).where(visits.c.grid_id.startswith(org_id, autoescape=True))
     if request.household_id:
         query = query.where(visits.c.household_id == request.household_id)
+    if view == "mine":
+        query = query.where(visits.c.visitor_id == principal.subject)
+    if request.visitor_id:
+        query = query.where(visits.c.visitor_id == request.visitor_id)
+    if start:
+        query = query.where(visits.c.visited_on >= start)
+    if end:
+        query = query.where(visits.c.visited_on <= end)
     query = query.order_by(visits.c.visited_on.desc(), visits.c.id.desc())
     async with service.database.sessions() as session:
         found = (await session.execute(query.offset(offset).limit(limit + 1))).all()
@@ -124,6 +162,7 @@ async def list_visits(service, principal: Principal, request: pb.ListVisitsReque
 async def households_due(service, principal: Principal,
                          request: pb.ListHouseholdsDueForVisitRequest) -> list[pb.HouseholdDue]:
     """Households whose last visit is older than their colour's interval (never visited: due)."""
+    _require_diary_reader(principal)
     org_id = request.org_id or principal.scope_org_id
     principal.require_visible(org_id)
     if request.color and request.color not in VISIT_INTERVAL_DAYS:

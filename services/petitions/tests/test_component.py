@@ -15,6 +15,7 @@ from shared.errors import from_rpc_error
 from shared.outbox import Database
 from stack.processes import Stack, StackConfig
 from stack.testing import create_database
+from zhili.common.v1 import common_pb2
 from zhili.directory.v1 import directory_pb2 as dpb
 from zhili.directory.v1 import directory_pb2_grpc
 from zhili.petitions.v1 import events_pb2
@@ -194,6 +195,39 @@ def test_visit_diary_reads_the_household_from_the_directory(stub, tokens, runnin
     assert household.id in {h.household_id for h in due.households}
     assert code_of(lambda: stub.RecordVisit(pb.RecordVisitRequest(
         household_id=household.id, content="再次记录"), metadata=tokens("jin.yi"))) == "VISIT_ALREADY_RECORDED"
+
+
+def test_visit_diaries_by_cadre_and_period_stay_in_scope(stub, tokens, running):
+    with grpc.insecure_channel(running.config.grpc_addr("directory")) as channel:
+        directory = directory_pb2_grpc.DirectoryServiceStub(channel)
+        homes = directory.ListHouseholds(dpb.ListHouseholdsRequest(org_id=GRID),
+                                         metadata=tokens("jin.yi")).households
+    day = lambda n: (dt.date.today() - dt.timedelta(days=n)).isoformat()  # noqa: E731
+    jin = [stub.RecordVisit(pb.RecordVisitRequest(household_id=home.id, visited_on=day(n),
+                                                  content="入户走访"), metadata=tokens("jin.yi"))
+           for home, n in ((homes[0], 30), (homes[1], 33), (homes[2], 50))]
+    ge = stub.RecordVisit(pb.RecordVisitRequest(household_id=homes[0].id, visited_on=day(31),
+                                                content="村干部回访"), metadata=tokens("ge.yu"))
+
+    def listed(who, **filters):
+        found, token = [], ""
+        while True:
+            page = stub.ListVisits(pb.ListVisitsRequest(page=common_pb2.PageRequest(
+                page_size=1, page_token=token), **filters), metadata=tokens(who))
+            found += page.visits
+            token = page.next_page_token
+            if not token:
+                return [v.id for v in found]
+
+    mine = listed("jin.yi", view="mine")
+    assert {v.id for v in jin} <= set(mine) and ge.id not in mine
+    assert listed("tu.su", visitor_id=jin[0].visitor_id, from_date=day(33), to_date=day(30)) == [
+        jin[0].id, jin[1].id]
+    assert listed("tu.su", from_date=day(31), to_date=day(31)) == [ge.id]
+    assert listed("yan.fenying", visitor_id=jin[0].visitor_id) == []  # another village
+    assert code_of(lambda: listed("chen.qianmei")) == "OUT_OF_SCOPE"  # a town office
+    assert code_of(lambda: listed("tu.su", from_date=day(1), to_date=day(2))) == "VALIDATION_FAILED"
+    assert code_of(lambda: listed("tu.su", view="everyone")) == "VALIDATION_FAILED"
 
 
 def test_a_patrol_is_published_once_for_the_grid_workers_assessment(running, stub, tokens):

@@ -437,14 +437,22 @@ class RecordVisitRequest(_message.Message):
     def __init__(self, household_id: _Optional[str] = ..., visited_on: _Optional[str] = ..., content: _Optional[str] = ..., concerns: _Optional[str] = ..., open_petition: _Optional[bool] = ...) -> None: ...
 
 class ListVisitsRequest(_message.Message):
-    __slots__ = ("org_id", "household_id", "page")
+    __slots__ = ("org_id", "household_id", "page", "view", "visitor_id", "from_date", "to_date")
     ORG_ID_FIELD_NUMBER: _ClassVar[int]
     HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    VIEW_FIELD_NUMBER: _ClassVar[int]
+    VISITOR_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
     org_id: str
     household_id: str
     page: _common_pb2.PageRequest
-    def __init__(self, org_id: _Optional[str] = ..., household_id: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
+    view: str
+    visitor_id: str
+    from_date: str
+    to_date: str
+    def __init__(self, org_id: _Optional[str] = ..., household_id: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., view: _Optional[str] = ..., visitor_id: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ...) -> None: ...
 
 class ListVisitsResponse(_message.Message):
     __slots__ = ("visits", "next_page_token")
