@@ -71,3 +71,20 @@ def test_dashboard_refreshes_by_itself(open_console, activity):
     go(page, "#/inbox")  # leaving the page stops its timer
     page.wait_for_timeout(100)
     assert page.evaluate("document.querySelector('#refreshed-at')") is None
+
+
+def test_village_secretary_sees_other_villages_and_cadres_by_name(open_console, activity):
+    # 屠素 may not read the other villages of her town, yet their ranks are shown to her (晾晒)
+    page = open_console("tu.su")
+    go(page, "#/dashboard?refresh=5")
+    expect(page.locator("#dash-title")).to_have_text("桃源村 驾驶舱")
+    board = page.locator("#board-villages")
+    expect(board).to_contain_text("上蒋村", timeout=20_000)
+    expect(board).to_contain_text("竹溪村")
+    names = board.locator(".name").all_inner_texts()
+    assert len(names) >= 3 and not [n for n in names if n.startswith("村社")], names
+    # 桃源村's own cadres are named with their village
+    expect(page.locator("#board-cadres .name").first).to_contain_text("（桃源村）")
+    assert not [n for n in page.locator("#board-cadres .name").all_inner_texts()
+                if n.startswith("人员")]
+    assert page.console_errors == []

@@ -93,16 +93,8 @@ async function loadBoards(unit) {
     // A gateway without the evaluation API answers 404 for the path itself (not for a record).
     result[board] = await api.get(`/leaderboards/${board}`, { org_id: orgId, period: currentPeriod(), page_size: 10 })
       .catch((error) => (error.status === 404 && !error.code.endsWith("_NOT_FOUND") ? { missing: true } : { error }));
-    if (board === "cadres" && result[board].entries?.length) await namePeople(result[board].entries, orgId);
   }
   return result;
-}
-
-const peopleNames = new Map();
-async function namePeople(entries, orgId) {
-  if (entries.every((e) => peopleNames.has(e.subject_id))) return;
-  const people = await api.listAll("/people", "people", { org_id: orgId }).catch(() => []);
-  for (const p of people) peopleNames.set(p.id, `${p.name}（${orgName(p.org_id)}）`);
 }
 
 function layout(unit, data) {
@@ -193,14 +185,17 @@ function boardCard(board, title, settled) {
   return h("section", { class: "card", id }, h("h2", {}, title, data.period ? h("small", { class: "muted" }, ` ${data.period}`) : null),
     entries.length ? h("ol", { class: "board" }, entries.map((e) => h("li", {},
       h("span", { class: "rank" }, String(e.rank)),
-      h("span", { class: "name" }, peopleNames.get(e.subject_id) || knownName(e.subject_id)),
+      h("span", { class: "name" }, entryName(board, e)),
       h("span", { class: "score", title: "综合得分" }, e.value ?? e.points ?? ""),
       movement(e)))) : h("p", { class: "empty" }, "本期暂无排名"));
 }
 
-/** Names outside one's scope are not readable (a village sees only itself): show the code. */
-function knownName(id) {
-  return org(id)?.name || `村社 ${id}`;
+/** Evaluation names every entry it has heard of from the directory (a village may not read
+ * the other villages itself); until then the code is shown. Cadres come with their village. */
+function entryName(board, e) {
+  const village = e.org_name || org(e.org_id)?.name || `村社 ${e.org_id}`;
+  if (board === "cadres") return e.subject_name ? `${e.subject_name}（${village}）` : `人员 ${e.subject_id}（${village}）`;
+  return e.subject_name || org(e.subject_id)?.name || `村社 ${e.subject_id}`;
 }
 
 function movement(entry) {
