@@ -22,8 +22,12 @@ LEVELS = ("village", "town", "county")
 #: Who takes a report once it has to go one level above the category's usual one (统筹分流).
 RAISED_DEPARTMENT = {"town": "镇社会治理中心（矛调中心）", "county": "县（市、区）社会矛盾纠纷调处化解中心"}
 #: Common misspellings in residents' reports (typed by pinyin or by ear).
-TYPOS = {"拉圾": "垃圾", "垃级": "垃圾", "燥音": "噪音", "躁音": "噪音", "秸杆": "秸秆", "阴井": "窨井",
-         "窖井": "窨井", "煤汽": "煤气", "然气": "燃气"}
+TYPOS = {"拉圾": "垃圾", "垃级": "垃圾", "垃及": "垃圾", "燥音": "噪音", "躁音": "噪音", "秸杆": "秸秆",
+         "阴井": "窨井", "窖井": "窨井", "煤汽": "煤气", "然气": "燃气", "燃汽": "燃气", "漏汽": "漏气",
+         "路登": "路灯", "电平车": "电瓶车", "电频车": "电瓶车", "电屏车": "电瓶车", "低宝": "低保",
+         "物叶": "物业", "社宝": "社保", "渣士": "渣土", "托欠": "拖欠", "工姿": "工资", "水笼头": "水龙头",
+         "饶民": "扰民", "赔尝": "赔偿", "抚样": "抚养", "瞻养": "赡养", "善养": "赡养", "摆滩": "摆摊",
+         "地滩": "地摊", "滩贩": "摊贩", "滲": "渗", "違": "违"}
 TERM_WEIGHT, TOKEN_WEIGHT, BIGRAM_WEIGHT = 1.0, 0.25, 0.1
 #: Listed weight (1 context, 2 topical, 3 decisive) to score: one decisive phrase beats a few context words.
 WEIGHT_SCALE = {1.0: 1.0, 2.0: 2.0, 3.0: 4.0}
@@ -125,9 +129,11 @@ class Triage:
             self._tokenizer.add_word(term, freq=2000)
         self.listed = dict(terms)
         self.terms = {t: self._idf_weighted(cats) for t, cats in terms.items()}
-        self._by_first: dict[str, list[str]] = defaultdict(list)  # first character -> terms, longest first
-        for term in sorted(self.terms, key=len, reverse=True):
-            self._by_first[term[0]].append(term)
+        # first character -> the lengths of the terms starting with it: a few dict probes per position
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for term in self.terms:
+            lengths[term[0]].add(len(term))
+        self._lengths = {char: sorted(ls, reverse=True) for char, ls in lengths.items()}
         self.tokens = self._derived(terms, lambda t: self._tokenizer.lcut(t), TOKEN_WEIGHT)
         self.bigrams = self._derived(terms, _bigrams, BIGRAM_WEIGHT)
 
@@ -162,8 +168,9 @@ class Triage:
     def _term_matches(self, text: str, words: set[str]) -> list[tuple[int, int, str]]:
         """Longest-first term occurrences; a term inside an already matched longer term is skipped,
         and one-character terms count only as whole words."""
-        found = [(start, term) for start, char in enumerate(text) for term in self._by_first.get(char, ())
-                 if text.startswith(term, start) and (len(term) > 1 or term in words)]
+        found = [(start, term) for start, char in enumerate(text) for length in self._lengths.get(char, ())
+                 if (term := text[start:start + length]) in self.terms and len(term) == length
+                 and (length > 1 or term in words)]
         taken: list[tuple[int, int, str]] = []
         for start, term in sorted(found, key=lambda st: -len(st[1])):
             end = start + len(term)

@@ -52,6 +52,9 @@ def test_common_typos_are_understood(triage: Triage) -> None:
     assert top(triage, "拉圾桶满了没人收").category_code == "P04-03"
     assert top(triage, "晚上燥音太大").category_code == "P02-04"
     assert top(triage, "门口阴井盖松了").category_code == "P08-02"
+    assert top(triage, "村口的路登坏了").category_code == "P08-01"
+    assert top(triage, "楼道里有人给电平车充电").category_code == "P10-03"
+    assert top(triage, "家里困难想申请低宝").category_code == "P06-01"
 
 
 def test_full_width_input_is_normalised(triage: Triage) -> None:
@@ -87,6 +90,11 @@ def test_repeated_unresolved_report_goes_one_level_up(triage: Triage) -> None:
     assert (first.default_level, first.level) == ("village", "town")
     assert first.level_raised_by == ("多次反映未解决",)
     assert first.department == RAISED_DEPARTMENT["town"]
+
+
+def test_telling_the_authorities_again_and_again_raises_the_level(triage: Triage) -> None:
+    first = top(triage, "小区路灯不亮的事跟居委会说了好几次，到现在还是黑的")
+    assert (first.category_code, first.level, first.level_raised_by) == ("P05-03", "town", ("多次反映未解决",))
 
 
 def test_several_villages_or_a_group_raise_the_level(triage: Triage) -> None:
