@@ -106,7 +106,7 @@ class Transaction:
     async def audit(self, *, entity: str, entity_id: str, action: str, from_state: str = "",
                     to_state: str = "", reason: str = "") -> None:
         """Keep who changed what, when, from which state to which, and why."""
-        await self.session.execute(self.tables.audit_log.insert().values(
+        await self.session.execute(self.tables.audit_log.insert(), dict(
             id=dbmod.new_id(), entity=entity, entity_id=entity_id, action=action,
             from_state=from_state, to_state=to_state, reason=reason, actor_id=self.actor_id,
             trace_id=current_trace_id(), at=dbmod.utcnow()))

@@ -137,13 +137,14 @@ async def create_petition(service, tx, principal: Principal,
         created_at=now, updated_at=now)
     try:
         async with tx.session.begin_nested():
-            await tx.session.execute(petitions.insert().values(**values))
+            row = (await tx.session.execute(petitions.insert().returning(*petitions.c),
+                                            values)).one()
     except IntegrityError:  # a concurrent twin with the same external id won the race
         existing = await _existing(tx.session, request.source, external_id)
         if existing is None:
             raise
         return await rows.to_proto(tx.session, existing, principal)
-    await rows.remember_org(tx.session, petition_id, village)
+    await rows.remember_org(tx.session, petition_id, village, new=True)
     note = f"分类建议：{values['category_name']}；建议层级：{values['suggested_level']}；时限：{clock.describe(limit)}"
     if due.fallback:
         note += "；节假日日历未覆盖截止日，按自然日计算（calendar does not cover the deadline: calendar days）"
@@ -152,10 +153,9 @@ async def create_petition(service, tx, principal: Principal,
                             reason=domain.SOURCES[request.source][0])
     await tx.audit(entity="petition", entity_id=petition_id, action="received", to_state="received",
                    reason=request.source)
-    row = await rows.load_any(tx.session, petition_id)
     tx.emit("petitions.petition.received", events.PetitionReceived(
         petition=rows.facts(row), title=row.title, suggested_level=row.suggested_level))
-    return await rows.to_proto(tx.session, row, principal)
+    return await rows.to_proto(tx.session, row, principal, new=True)
 
 
 async def _existing(session, source: str, external_id: str):

@@ -92,7 +92,7 @@ async def add_timeline(session, petition_id: str, principal: Principal | None, a
                        from_status: str = "", to_status: str = "", from_org_id: str = "",
                        to_org_id: str = "", level: str = "", reason: str = "", note: str = "",
                        at: dt.datetime | None = None) -> None:
-    await session.execute(timeline.insert().values(
+    await session.execute(timeline.insert(), dict(
         id=dbmod.new_id(), petition_id=petition_id, at=at or dbmod.utcnow(), action=action,
         actor_id=principal.subject if principal else "system",
         actor_name=principal.name if principal else "系统", from_status=from_status,
@@ -100,11 +100,14 @@ async def add_timeline(session, petition_id: str, principal: Principal | None, a
         reason=reason, note=note))
 
 
-async def remember_org(session, petition_id: str, org_id: str) -> None:
-    known = await session.scalar(select(petition_orgs.c.org_id).where(
-        petition_orgs.c.petition_id == petition_id, petition_orgs.c.org_id == org_id))
-    if not known:
-        await session.execute(petition_orgs.insert().values(petition_id=petition_id, org_id=org_id))
+async def remember_org(session, petition_id: str, org_id: str, *, new: bool = False) -> None:
+    """Record that `org_id` has handled the petition (a new petition has no such row yet)."""
+    if not new:
+        known = await session.scalar(select(petition_orgs.c.org_id).where(
+            petition_orgs.c.petition_id == petition_id, petition_orgs.c.org_id == org_id))
+        if known:
+            return
+    await session.execute(petition_orgs.insert(), dict(petition_id=petition_id, org_id=org_id))
 
 
 def facts(row) -> events.PetitionFacts:
@@ -115,15 +118,18 @@ def facts(row) -> events.PetitionFacts:
         reporter_id=row.reporter_id, received_at=stamp(row.received_at), due_at=stamp(row.due_at))
 
 
-async def to_proto(session, row, principal: Principal) -> pb.Petition:
+async def to_proto(session, row, principal: Principal, *, new: bool = False) -> pb.Petition:
+    """The petition as its caller may see it; a `new` one has no mediation or extensions yet."""
     state = state_of(row)
     phone = row.reporter_phone if domain.sees_phone(actor_of(principal), state) \
         else domain.mask_phone(row.reporter_phone)
-    sessions = (await session.execute(select(mediation_sessions).where(
-        mediation_sessions.c.petition_id == row.id).order_by(mediation_sessions.c.held_on,
-                                                             mediation_sessions.c.id))).all()
-    extensions = (await session.execute(select(extension_requests).where(
-        extension_requests.c.petition_id == row.id).order_by(extension_requests.c.id))).all()
+    sessions, extensions = [], []
+    if not new:
+        sessions = (await session.execute(select(mediation_sessions).where(
+            mediation_sessions.c.petition_id == row.id).order_by(mediation_sessions.c.held_on,
+                                                                 mediation_sessions.c.id))).all()
+        extensions = (await session.execute(select(extension_requests).where(
+            extension_requests.c.petition_id == row.id).order_by(extension_requests.c.id))).all()
     paused = any(end is None for _, end in clock.load_pauses(row.pauses))
     location = None
     if row.latitude is not None or row.address:
