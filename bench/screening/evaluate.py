@@ -227,7 +227,7 @@ def main() -> None:
 def write_results(lines: list[str], lat: dict) -> None:
     text = ["# Screening evaluation", "", f"Machine: {machine()}", "",
             "Produced by `python bench/screening/evaluate.py`. `dev` is the half looked at while tuning; "
-            "`test` was written first and never used for tuning; `holdout` was written after the first matcher (see the notes below).", ""] + lines + [
+            "`test` was written first and never used for tuning; `holdout` is the current holdout round, written after the matcher was frozen and run once (see the notes below).", ""] + lines + [
         "", f"Latency of a full `Screener.screen` call (matcher + duplicate lookup + rules), {lat['calls']} calls, "
             f"{lat['items']}-item catalogue, {lat['tasks']:,} recent tasks in the duplicate index, 10 target villages each:",
         "", f"- p50 {lat['p50']:.2f} ms, p95 {lat['p95']:.2f} ms, p99 {lat['p99']:.2f} ms, max {lat['max']:.2f} ms, "
