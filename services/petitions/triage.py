@@ -28,6 +28,7 @@ TYPOS = {"拉圾": "垃圾", "垃级": "垃圾", "垃及": "垃圾", "燥音": "
          "物叶": "物业", "社宝": "社保", "渣士": "渣土", "托欠": "拖欠", "工姿": "工资", "水笼头": "水龙头",
          "饶民": "扰民", "赔尝": "赔偿", "抚样": "抚养", "瞻养": "赡养", "善养": "赡养", "摆滩": "摆摊",
          "地滩": "地摊", "滩贩": "摊贩", "滲": "渗", "違": "违"}
+_TYPO_PATTERN = re.compile("|".join(map(re.escape, sorted(TYPOS, key=len, reverse=True))))
 TERM_WEIGHT, TOKEN_WEIGHT, BIGRAM_WEIGHT = 1.0, 0.25, 0.1
 #: Listed weight (1 context, 2 topical, 3 decisive) to score: one decisive phrase beats a few context words.
 WEIGHT_SCALE = {1.0: 1.0, 2.0: 2.0, 3.0: 4.0}
@@ -75,9 +76,7 @@ class Suggestion:
 def normalise(text: str) -> str:
     """Full-width to half-width, lower case, known typos fixed."""
     text = unicodedata.normalize("NFKC", text).lower()
-    for wrong, right in TYPOS.items():
-        text = text.replace(wrong, right)
-    return text
+    return _TYPO_PATTERN.sub(lambda m: TYPOS[m.group()], text)
 
 
 def load_categories(path: Path = DATA_DIR / "petition_categories.csv") -> list[Category]:
@@ -179,7 +178,7 @@ class Triage:
         return sorted(taken)
 
     def _scores(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-        text = normalise(text)
+        """Evidence per category in an already normalised text."""
         words = self._tokenizer.lcut(text)
         matches = self._term_matches(text, set(words))
         covered = [False] * len(text)
@@ -216,17 +215,20 @@ class Triage:
 
     def level_signals(self, text: str) -> tuple[str, ...]:
         """Reasons in the text to handle it one level higher (多次反映未解决, 涉及多个村, 群体性诉求)."""
-        text = normalise(text)
+        return self._signals(normalise(text))
+
+    def _signals(self, text: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(label for label, pattern in self.signals if pattern.search(text)))
 
     def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
         """Up to ``limit`` child categories, best first; empty when nothing in the text is recognised."""
         if limit <= 0 or not text or not text.strip():
             return []
+        text = normalise(text)
         scores, matched = self._scores(text)
         ranked = sorted(((s, code) for code, s in scores.items() if s > 0), key=lambda sc: (-sc[0], sc[1]))
         total = sum(s for s, _ in ranked) + EVIDENCE_PRIOR
-        raised_by = self.level_signals(text)
+        raised_by = self._signals(text)
         out = []
         for raw, code in ranked[:limit]:
             c = self.categories[code]
