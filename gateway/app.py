@@ -37,14 +37,18 @@ def create_app():
     app = connexion.AsyncApp(__name__, lifespan=lifespan,
                              jsonifier=Jsonifier(json, ensure_ascii=False, separators=(",", ":")),
                              swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui"))
+    # Checking every response against the spec costs a fifth of a worker's CPU (py-spy,
+    # bench/load/PROFILE.md): on for local runs and tests, off in deployments (VALIDATE_RESPONSES=0),
+    # where the contract tests have already checked the responses.
+    checked = env("VALIDATE_RESPONSES", "1") != "0"
     app.add_api(build_spec(), base_path="/api/v1", strict_validation=True,
-                validate_responses=True, pythonic_params=False)
+                validate_responses=checked, pythonic_params=False)
     # Login-free reads (三务公开 for residents): a second, small API; same error handlers below.
     app.add_api(build_public_spec(), base_path="/public/v1", name="public",
-                strict_validation=True, validate_responses=True, pythonic_params=False)
+                strict_validation=True, validate_responses=checked, pythonic_params=False)
     # Partner systems: HMAC-signed, checked by the integration service on the raw body.
     app.add_api(build_mounted_spec("partner", "/partner/v1", "合作系统接口"), base_path="/partner/v1",
-                name="partner", strict_validation=True, validate_responses=True,
+                name="partner", strict_validation=True, validate_responses=checked,
                 pythonic_params=False)
     # Open311 GeoReport v2: its own error format and XML, so no strict or response validation.
     app.add_api(build_mounted_spec("open311", "/open311/v2", "Open311 GeoReport v2"),

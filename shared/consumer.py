@@ -214,7 +214,7 @@ class EventConsumer:
                 if seen:
                     return False
                 try:
-                    await tx.session.execute(processed.insert().values(
+                    await tx.session.execute(processed.insert(), dict(
                         consumer=self._sub.durable, event_id=event_id,
                         processed_at=dbmod.utcnow()))
                 except IntegrityError as exc:

@@ -41,7 +41,7 @@ async def run_idempotent(database: Database, *, caller: str, key: str, request: 
             return _replay(row, digest, response_type)
         try:
             # The claim row locks the key: a concurrent twin blocks here, then fails.
-            await tx.session.execute(table.insert().values(
+            await tx.session.execute(table.insert(), dict(
                 caller=caller, key=key, request_hash=digest, response=None,
                 created_at=dbmod.utcnow()))
         except IntegrityError as exc:

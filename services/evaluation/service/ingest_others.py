@@ -79,7 +79,7 @@ async def _petition_row(session, facts, meta):
                       month=domain.month_of(received), level=facts.level, status=facts.status,
                       state_at=stamp, received=False, resolved=False, resolved_level="",
                       resolved_at="", satisfaction="", satisfaction_at="", overdue=False)
-        await session.execute(petitions.insert().values(**values))
+        await session.execute(petitions.insert(), values)
         return SimpleNamespace(**values)  # what a read back would give, without the round trip
     if stamp > row.state_at:
         await _update(session, facts.petition_id, level=facts.level, status=facts.status,
@@ -90,8 +90,7 @@ async def _petition_row(session, facts, meta):
 
 
 async def _update(session, petition_id: str, **values) -> None:
-    await session.execute(petitions.update().where(
-        petitions.c.petition_id == petition_id).values(**values))
+    await session.execute(petitions.update().where(petitions.c.petition_id == petition_id), values)
 
 
 async def _satisfaction(session, row, village: Subject, event) -> None:
@@ -153,8 +152,8 @@ async def _remember_grid_worker(session, person_id: str, grid_id: str, stamp: st
     row = (await session.execute(select(grid_workers).where(
         grid_workers.c.person_id == person_id))).first()
     if row is None:
-        await session.execute(grid_workers.insert().values(person_id=person_id, grid_id=grid_id,
-                                                           seen_at=stamp))
+        await session.execute(grid_workers.insert(), dict(person_id=person_id, grid_id=grid_id,
+                                                          seen_at=stamp))
     elif stamp > row.seen_at:
         await session.execute(grid_workers.update().where(
             grid_workers.c.person_id == person_id).values(grid_id=grid_id, seen_at=stamp))

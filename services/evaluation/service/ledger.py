@@ -211,13 +211,13 @@ async def add_line(session, subject: Subject, source: Source, *, component: str,
     """One ledger line (and its counters) per event, subject and component; False if already there."""
     event_month = domain.month_of(source.at)
     # the unique (event, subject, component) key decides: one statement, no read before it
-    inserted = await session.execute(_insert(session, ledger_lines).values(
+    inserted = await session.execute(_insert(session, ledger_lines).on_conflict_do_nothing(
+        index_elements=["event_id", "subject_type", "subject_id", "component"],
+    ).returning(ledger_lines.c.id), dict(
         id=dbmod.new_id(), subject_type=subject.type, subject_id=subject.id,
         org_id=subject.village_id, month=booked, event_month=event_month, component=component,
         points=points, source_type=source.type, source_id=source.id, event_id=source.event_id,
-        rule_version=source.rule_label, explanation=explanation, occurred_at=source.at,
-    ).on_conflict_do_nothing(index_elements=["event_id", "subject_type", "subject_id",
-                                             "component"]).returning(ledger_lines.c.id))
+        rule_version=source.rule_label, explanation=explanation, occurred_at=source.at))
     if inserted.first() is None:  # (rowcount is not reliable for a skipped insert on psycopg)
         return False
     await add_counts(session, subject, booked, points=points, **(counts or {}))
