@@ -37,6 +37,24 @@ async def retire_item(code, body: dict):
         year=body.get("year", 0))))
 
 
+async def update_item(code, body: dict, county_id=None, year=None):
+    """PATCH: the fields present in the body replace the item's (draft versions only)."""
+    return reply(await call("catalogue", "UpdateItem", pb.UpdateItemRequest(
+        code=code, county_id=county_id or "", year=year or 0, item=pb.Item(**body),
+        update_fields=sorted(body))))
+
+
+async def delete_item(code, county_id=None, year=None):
+    await call("catalogue", "DeleteItem", pb.DeleteItemRequest(
+        code=code, county_id=county_id or "", year=year or 0))
+    return None, 204
+
+
+async def publish_version(year, county_id=None):
+    return reply(await call("catalogue", "PublishCatalogueVersion",
+                            pb.PublishCatalogueVersionRequest(year=year, county_id=county_id or "")))
+
+
 async def list_versions(county_id=None):
     return reply(await call("catalogue", "ListCatalogues", pb.ListCataloguesRequest(
         county_id=county_id or "")))

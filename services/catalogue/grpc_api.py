@@ -42,6 +42,15 @@ class CatalogueApi(pb_grpc.CatalogueServiceServicer):
     async def RetireItem(self, request, context):
         return await self._idempotent(request, pb.Item, self._service.retire_item)
 
+    async def UpdateItem(self, request, context):
+        return await self._idempotent(request, pb.Item, self._service.update_item)
+
+    async def DeleteItem(self, request, context):
+        return await self._idempotent(request, pb.DeleteItemResponse, self._service.delete_item)
+
+    async def PublishCatalogueVersion(self, request, context):
+        return await self._idempotent(request, pb.Catalogue, self._service.publish_version)
+
     async def ListNegativeEntries(self, request, context):
         found = await self._service.list_negative(current_principal(), county_id=request.county_id,
                                                   year=request.year)

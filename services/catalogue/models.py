@@ -16,6 +16,9 @@ catalogues = Table(
     Column("based_on_id", String(36), nullable=True),
     Column("revision", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # draft (being prepared: items may be edited and deleted) | published (in force)
+    Column("status", String(10), nullable=False, default="published", server_default="published"),
+    Column("published_at", DateTime(timezone=True), nullable=True),
     UniqueConstraint("county_id", "year", name="uq_catalogues_county_year"),
 )
 

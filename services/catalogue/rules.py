@@ -69,6 +69,46 @@ def validate_rows(kind: str, header: Sequence[str] | None, rows: Sequence[Mappin
     return errors
 
 
+EDITABLE_FIELDS = ("level", "category", "name", "description", "basis", "department", "kind",
+                   "parent_code")
+_EDIT_LIMITS = {**_LIMITS, "description": 2000, "basis": 1000}
+DRAFT, PUBLISHED = "draft", "published"
+
+
+def item_changes(code: str, current: Mapping[str, str], requested: Mapping[str, str],
+                 parents: Mapping[str, str]) -> dict[str, str]:
+    """The fields of a draft item that a PATCH really changes, checked; `parents` maps every code
+    of the version to its parent code ("" for none), so a new parent may not close a loop."""
+    if not requested:
+        raise InvalidArgument("没有要修改的字段", "Nothing to change", field="body")
+    for field in requested:
+        if field not in EDITABLE_FIELDS:
+            raise InvalidArgument(f"字段{field}不可修改", f"{field} cannot be changed", field=field)
+    values = {f: (v or "").strip() for f, v in requested.items()}
+    if "level" in values and values["level"] not in ("village", "town"):
+        raise InvalidArgument("层级应为 village 或 town", "level must be village or town",
+                              field="level")
+    if "name" in values and not values["name"]:
+        raise InvalidArgument("名称不能为空", "name is required", field="name")
+    for field, limit in _EDIT_LIMITS.items():
+        if len(values.get(field, "")) > limit:
+            raise InvalidArgument(f"{field}不能超过{limit}字", f"{field} is longer than {limit}",
+                                  field=field)
+    parent = values.get("parent_code")
+    if parent:
+        if parent not in parents:
+            raise InvalidArgument(f"上级事项{parent}不存在", f"Parent item {parent} not found",
+                                  field="parent_code")
+        seen, step = {code}, parent
+        while step:
+            if step in seen:
+                raise InvalidArgument(f"上级事项{parent}会形成循环", f"Parent {parent} would make a loop",
+                                      field="parent_code")
+            seen.add(step)
+            step = parents.get(step, "")
+    return {f: v for f, v in values.items() if v != (current.get(f) or "")}
+
+
 def is_active(value: str | None) -> bool:
     return (value or "true").strip().lower() not in ("false", "0", "no", "否")
 

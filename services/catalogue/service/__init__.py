@@ -10,6 +10,7 @@ from services.catalogue.service.admission import AdmissionUseCases
 from services.catalogue.models import catalogues
 from services.catalogue.service.catalogues import CatalogueUseCases, ImportRejected
 from services.catalogue.service.common import current_year
+from services.catalogue.service.drafts import DraftUseCases
 from services.catalogue.service.ratings import RatingUseCases
 from services.catalogue.service.reviews import ReviewUseCases
 from services.catalogue.service.screening import ScreeningUseCases
@@ -20,8 +21,8 @@ __all__ = ["CatalogueService", "ImportRejected"]
 
 
 @dataclass
-class CatalogueService(CatalogueUseCases, AdmissionUseCases, ScreeningUseCases, ReviewUseCases,
-                       StatisticsUseCases, RatingUseCases):
+class CatalogueService(CatalogueUseCases, DraftUseCases, AdmissionUseCases, ScreeningUseCases,
+                       ReviewUseCases, StatisticsUseCases, RatingUseCases):
     database: Database
     engine: ScreeningEngine
 

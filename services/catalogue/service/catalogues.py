@@ -40,11 +40,12 @@ class CatalogueUseCases:
         async with self.database.sessions() as session:
             rows = (await session.execute(select(catalogues).where(
                 catalogues.c.county_id == county_id).order_by(catalogues.c.year))).all()
-            return [await _catalogue_proto(session, row) for row in rows]
+            return [await catalogue_proto(session, row) for row in rows]
 
     async def start_version(self, tx, principal: Principal,
                             request: pb.StartCatalogueVersionRequest) -> pb.Catalogue:
-        """A new year's catalogue, copied from an earlier year; the earlier one stays readable."""
+        """A new year's catalogue as a draft, copied from an earlier year; the earlier one stays
+        readable and in force until the draft is published."""
         require_manager(principal)
         county_id = county_of(principal, request.county_id)
         year = request.year or current_year()
@@ -64,7 +65,8 @@ class CatalogueUseCases:
         if request.copy_from_year and source is None:
             raise NotFound(f"{request.copy_from_year}年度清单不存在", "Source catalogue not found",
                            code="CATALOGUE_NOT_FOUND", field="copy_from_year")
-        new_id = await create_catalogue(tx.session, county_id, year, source.id if source else None)
+        new_id = await create_catalogue(tx.session, county_id, year, source.id if source else None,
+                                        status=rules.DRAFT)
         if source is not None:
             for table in (items, negative_entries):
                 rows = [dict(r._mapping, catalogue_id=new_id) for r in (await tx.session.execute(
@@ -76,7 +78,7 @@ class CatalogueUseCases:
         await tx.audit(entity="catalogue", entity_id=new_id, action="version_started",
                        to_state=str(year), reason=f"copied from {source.year}" if source else "")
         row = (await tx.session.execute(select(catalogues).where(catalogues.c.id == new_id))).first()
-        return await _catalogue_proto(tx.session, row)
+        return await catalogue_proto(tx.session, row)
 
     async def list_items(self, principal: Principal, request: pb.ListItemsRequest):
         county_id = county_of(principal, request.county_id)
@@ -165,7 +167,9 @@ class CatalogueUseCases:
             if errors:
                 raise ImportRejected(errors)
             if catalogue_id is None:
-                catalogue_id = await create_catalogue(tx.session, county_id, year, None)
+                # a county loading its list in force; prepare a new year with start_version
+                catalogue_id = await create_catalogue(tx.session, county_id, year, None,
+                                                      status=rules.PUBLISHED)
             base = await tx.session.scalar(select(func.count()).select_from(table).where(
                 table.c.catalogue_id == catalogue_id)) or 0
             for start in range(0, len(rows), 500):
@@ -201,11 +205,12 @@ class CatalogueUseCases:
         return out.getvalue()
 
 
-async def create_catalogue(session, county_id: str, year: int, based_on: str | None) -> str:
-    catalogue_id = dbmod.new_id()
+async def create_catalogue(session, county_id: str, year: int, based_on: str | None, *,
+                           status: str) -> str:
+    catalogue_id, now = dbmod.new_id(), dbmod.utcnow()
     await session.execute(catalogues.insert().values(
         id=catalogue_id, county_id=county_id, year=year, based_on_id=based_on, revision=1,
-        created_at=dbmod.utcnow()))
+        created_at=now, status=status, published_at=now if status == rules.PUBLISHED else None))
     return catalogue_id
 
 
@@ -225,7 +230,7 @@ async def _write_rows(session, table, kind, catalogue_id, columns, rows, existin
         await session.execute(table.insert(), inserts)
 
 
-async def _catalogue_proto(session, row) -> pb.Catalogue:
+async def catalogue_proto(session, row) -> pb.Catalogue:
     counts = dict((await session.execute(select(items.c.level, func.count()).where(
         items.c.catalogue_id == row.id, items.c.active.is_(True)).group_by(items.c.level))).all())
     negatives = await session.scalar(select(func.count()).select_from(negative_entries).where(
@@ -233,4 +238,5 @@ async def _catalogue_proto(session, row) -> pb.Catalogue:
     return pb.Catalogue(id=row.id, county_id=row.county_id, year=row.year,
                         based_on_id=row.based_on_id or "", revision=row.revision,
                         village_items=counts.get("village", 0), town_items=counts.get("town", 0),
-                        negative_entries=negatives or 0, created_at=timestamp(row.created_at))
+                        negative_entries=negatives or 0, created_at=timestamp(row.created_at),
+                        status=row.status, published_at=timestamp(row.published_at))

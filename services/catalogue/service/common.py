@@ -46,6 +46,20 @@ async def find_catalogue(session, county_id: str, year: int):
     return row
 
 
+async def find_screening_catalogue(session, county_id: str, year: int):
+    """The catalogue in force for `year`: that year's if published, else the latest published
+    earlier one (a new year's list still being prepared leaves last year's in force)."""
+    year = year or current_year()
+    row = (await session.execute(select(catalogues).where(
+        catalogues.c.county_id == county_id, catalogues.c.year <= year,
+        catalogues.c.status == "published").order_by(catalogues.c.year.desc()).limit(1))).first()
+    if row is None:
+        raise NotFound(f"{county_id}尚无已发布的{year}年度（或更早）事项清单",
+                       f"No published catalogue for {year} or earlier in county {county_id}",
+                       code="CATALOGUE_NOT_FOUND", field="year")
+    return row
+
+
 async def find_item(session, catalogue_id: str, code: str):
     row = (await session.execute(select(items).where(
         items.c.catalogue_id == catalogue_id, items.c.code == code))).first()

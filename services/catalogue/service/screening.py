@@ -11,7 +11,8 @@ from services.catalogue.domain import URGENCY_EMERGENCY, URGENCY_NORMAL, Draft, 
 from services.catalogue.matching import Screener
 from services.catalogue.models import (compliance_reviews, dispatch_villages, dispatches, quotas,
                                        screening_reasons, screenings)
-from services.catalogue.service.common import CHINA, dumps, find_catalogue, text, timestamp
+from services.catalogue.service.common import (CHINA, dumps, find_screening_catalogue, text,
+                                               timestamp)
 from shared import db as dbmod
 from shared.auth import DEPUTY_SECRETARY, TOWN_LEADER, TOWN_STAFF, Principal
 from shared.errors import InvalidArgument, NotFound
@@ -29,7 +30,8 @@ class ScreeningUseCases:
         principal.require_role(*SCREENERS)
         draft = _draft(principal, request)
         async with self.database.sessions() as session:
-            catalogue = await find_catalogue(session, draft.issuer_org_id[:6], request.year)
+            catalogue = await find_screening_catalogue(session, draft.issuer_org_id[:6],
+                                                       request.year)
             matcher = await self.engine.matcher(session, catalogue.id, catalogue.revision)
         await self.engine.catch_up(self.database.sessions)
         return draft, catalogue, matcher

@@ -352,3 +352,104 @@ def test_village_ratings_feed_the_statistics_exactly_once(catalogue, stub):
     rated = stats.ratings
     assert (rated.ratings, rated.unreasonable, rated.light, rated.heavy) == (6, 2, 3, 2), rated
     assert {c.key: c.ratings for c in rated.by_issuer}[OFFICE] == 4
+
+
+def read_events(stack, subjects, predicate, timeout=20.0):
+    """Messages of the CATALOGUE stream by subject, until `predicate(seen)` holds."""
+    async def read():
+        nc = await nats.connect(f"nats://127.0.0.1:{stack.config.nats_port}")
+        try:
+            sub = await nc.jetstream().pull_subscribe("catalogue.>", durable=None,
+                                                      stream="CATALOGUE")
+            seen: dict[str, list[bytes]] = {s: [] for s in subjects}
+            end = time.monotonic() + timeout
+            while time.monotonic() < end and not predicate(seen):
+                try:
+                    for message in await sub.fetch(100, timeout=1):
+                        seen.setdefault(message.subject, []).append(message.data)
+                except nats.errors.TimeoutError:
+                    await asyncio.sleep(0.2)
+            return seen
+        finally:
+            await nc.close()
+
+    return asyncio.run(read())
+
+
+def audit_rows(stack, entity_id_prefix):
+    from sqlalchemy import create_engine, text
+    url = stack.config.database_url("catalogue").replace("+aiosqlite", "").replace(
+        "+psycopg_async", "+psycopg")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(
+                "SELECT action, from_state, to_state, reason, actor_id FROM audit_log "
+                "WHERE entity_id LIKE :p ORDER BY at"), {"p": entity_id_prefix + "%"}).all()
+    finally:
+        engine.dispose()
+
+
+def test_a_draft_version_is_edited_item_by_item_then_published(catalogue, stub):
+    admin = auth(catalogue, "fu.min")
+    draft = stub.StartCatalogueVersion(pb.StartCatalogueVersionRequest(year=2030), metadata=admin)
+    assert draft.status == "draft" and not draft.HasField("published_at")
+    edited = stub.UpdateItem(pb.UpdateItemRequest(
+        code="V-NY-010", year=2030, update_fields=["name", "basis"],
+        item=pb.Item(name="秸秆禁烧巡查", basis="《大气污染防治法》第七十七条")), metadata=admin)
+    assert (edited.name, edited.year, edited.description[:4]) == ("秸秆禁烧巡查", 2030, "在夏收、")
+    assert stub.GetItem(pb.GetItemRequest(code="V-NY-010", year=2026),
+                        metadata=admin).name == "秸秆禁烧巡查与综合利用宣传"
+    with pytest.raises(grpc.RpcError) as loop:
+        stub.UpdateItem(pb.UpdateItemRequest(code="V-MZ-001", year=2030, update_fields=[
+            "parent_code"], item=pb.Item(parent_code="V-MZ-002")), metadata=admin)
+    assert from_rpc_error(loop.value).code == "VALIDATION_FAILED"
+    with pytest.raises(grpc.RpcError) as parent:
+        stub.DeleteItem(pb.DeleteItemRequest(code="V-MZ-001", year=2030), metadata=admin)
+    assert from_rpc_error(parent.value).code == "ITEM_HAS_CHILDREN"
+    stub.DeleteItem(pb.DeleteItemRequest(code="V-MZ-002", year=2030), metadata=admin)
+    with pytest.raises(grpc.RpcError) as gone:
+        stub.GetItem(pb.GetItemRequest(code="V-MZ-002", year=2030), metadata=admin)
+    assert from_rpc_error(gone.value).code == "ITEM_NOT_FOUND"
+    for call in (lambda: stub.DeleteItem(pb.DeleteItemRequest(code="V-MZ-002", year=2026),
+                                         metadata=admin),
+                 lambda: stub.UpdateItem(pb.UpdateItemRequest(
+                     code="V-NY-010", year=2026, update_fields=["name"], item=pb.Item(name="改")),
+                     metadata=admin)):
+        with pytest.raises(grpc.RpcError) as published:
+            call()
+        assert from_rpc_error(published.value).code == "CATALOGUE_PUBLISHED"
+    with pytest.raises(grpc.RpcError) as role:
+        stub.DeleteItem(pb.DeleteItemRequest(code="V-NY-010", year=2030),
+                        metadata=auth(catalogue, "he.fangya"))
+    assert from_rpc_error(role.value).code == "ROLE_REQUIRED"
+
+    # While 2030 is a draft, a 2030 screening still uses the published 2026 list.
+    card = pb.ScreenRequest(title="老年人优待证申领", matter_code="V-MZ-002", year=2030,
+                            deadline=deadline(), target_org_ids=["330688100210"],
+                            description="请各村受理60周岁以上老人优待证申领，核对身份信息和照片后协助线上提交。")
+    assert "UNKNOWN_CODE" not in [r.code for r in stub.Screen(card, metadata=auth(catalogue)).reasons]
+    published = stub.PublishCatalogueVersion(pb.PublishCatalogueVersionRequest(year=2030),
+                                             metadata=admin)
+    assert published.status == "published" and published.HasField("published_at")
+    assert published.village_items == draft.village_items - 1
+    assert "UNKNOWN_CODE" in [r.code for r in stub.Screen(card, metadata=auth(catalogue)).reasons]
+    with pytest.raises(grpc.RpcError) as again:
+        stub.PublishCatalogueVersion(pb.PublishCatalogueVersionRequest(year=2030), metadata=admin)
+    assert from_rpc_error(again.value).code == "INVALID_TRANSITION"
+
+    trail = audit_rows(catalogue, "330688/2030/")
+    assert [(a, f, t) for a, f, t, _, _ in trail] == [
+        ("updated", "draft", "draft"), ("deleted", "draft", "deleted")]
+    assert "秸秆禁烧巡查与综合利用宣传" in trail[0].reason and "老年人优待证" in trail[1].reason
+    assert {row.actor_id for row in trail} == {"person-fu.min"}
+    subjects = ("catalogue.item.updated", "catalogue.item.deleted", "catalogue.version.published")
+    seen = read_events(catalogue, subjects, lambda s: all(s[x] for x in subjects))
+    updated = [events_pb2.ItemUpdated.FromString(d) for d in seen["catalogue.item.updated"]]
+    assert [(e.code, e.year, list(e.changed_fields)) for e in updated] == [
+        ("V-NY-010", 2030, ["basis", "name"])]
+    deleted = [events_pb2.ItemDeleted.FromString(d) for d in seen["catalogue.item.deleted"]]
+    assert [(e.code, e.name) for e in deleted] == [("V-MZ-002", "老年人优待证申领初审")]
+    versions = [events_pb2.CatalogueVersionPublished.FromString(d)
+                for d in seen["catalogue.version.published"]]
+    assert [(e.year, e.catalogue_id) for e in versions] == [(2030, published.id)]

@@ -123,7 +123,7 @@ class GetScreeningRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
 
 class Catalogue(_message.Message):
-    __slots__ = ("id", "county_id", "year", "based_on_id", "revision", "village_items", "town_items", "negative_entries", "created_at")
+    __slots__ = ("id", "county_id", "year", "based_on_id", "revision", "village_items", "town_items", "negative_entries", "created_at", "status", "published_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -133,6 +133,8 @@ class Catalogue(_message.Message):
     TOWN_ITEMS_FIELD_NUMBER: _ClassVar[int]
     NEGATIVE_ENTRIES_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     county_id: str
     year: int
@@ -142,7 +144,9 @@ class Catalogue(_message.Message):
     town_items: int
     negative_entries: int
     created_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., based_on_id: _Optional[str] = ..., revision: _Optional[int] = ..., village_items: _Optional[int] = ..., town_items: _Optional[int] = ..., negative_entries: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    status: str
+    published_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., based_on_id: _Optional[str] = ..., revision: _Optional[int] = ..., village_items: _Optional[int] = ..., town_items: _Optional[int] = ..., negative_entries: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status: _Optional[str] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ListCataloguesRequest(_message.Message):
     __slots__ = ("county_id",)
@@ -245,6 +249,42 @@ class RetireItemRequest(_message.Message):
     year: int
     reason: str
     def __init__(self, code: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class UpdateItemRequest(_message.Message):
+    __slots__ = ("code", "county_id", "year", "item", "update_fields")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ITEM_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    county_id: str
+    year: int
+    item: Item
+    update_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, code: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., item: _Optional[_Union[Item, _Mapping]] = ..., update_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DeleteItemRequest(_message.Message):
+    __slots__ = ("code", "county_id", "year")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    county_id: str
+    year: int
+    def __init__(self, code: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ...) -> None: ...
+
+class DeleteItemResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class PublishCatalogueVersionRequest(_message.Message):
+    __slots__ = ("county_id", "year")
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    county_id: str
+    year: int
+    def __init__(self, county_id: _Optional[str] = ..., year: _Optional[int] = ...) -> None: ...
 
 class NegativeEntry(_message.Message):
     __slots__ = ("code", "category", "name", "description", "basis", "redirect")

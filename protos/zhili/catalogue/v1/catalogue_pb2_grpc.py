@@ -69,6 +69,21 @@ class CatalogueServiceStub:
                 request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.SerializeToString,
                 response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
                 _registered_method=True)
+        self.UpdateItem = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/UpdateItem',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.UpdateItemRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+                _registered_method=True)
+        self.DeleteItem = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/DeleteItem',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemResponse.FromString,
+                _registered_method=True)
+        self.PublishCatalogueVersion = channel.unary_unary(
+                '/zhili.catalogue.v1.CatalogueService/PublishCatalogueVersion',
+                request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.PublishCatalogueVersionRequest.SerializeToString,
+                response_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.FromString,
+                _registered_method=True)
         self.ListNegativeEntries = channel.unary_unary(
                 '/zhili.catalogue.v1.CatalogueService/ListNegativeEntries',
                 request_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.ListNegativeEntriesRequest.SerializeToString,
@@ -189,6 +204,26 @@ class CatalogueServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RetireItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateItem(self, request, context):
+        """Editing and deleting single items: only while the version is a draft (being prepared);
+        a published version changes through admission reviews and retirement.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishCatalogueVersion(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -324,6 +359,21 @@ def add_CatalogueServiceServicer_to_server(servicer, server):
                     servicer.RetireItem,
                     request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.FromString,
                     response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.SerializeToString,
+            ),
+            'UpdateItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateItem,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.UpdateItemRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.SerializeToString,
+            ),
+            'DeleteItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteItem,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemResponse.SerializeToString,
+            ),
+            'PublishCatalogueVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishCatalogueVersion,
+                    request_deserializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.PublishCatalogueVersionRequest.FromString,
+                    response_serializer=zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.SerializeToString,
             ),
             'ListNegativeEntries': grpc.unary_unary_rpc_method_handler(
                     servicer.ListNegativeEntries,
@@ -590,6 +640,87 @@ class CatalogueService:
             '/zhili.catalogue.v1.CatalogueService/RetireItem',
             zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.RetireItemRequest.SerializeToString,
             zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/UpdateItem',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.UpdateItemRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Item.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/DeleteItem',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.DeleteItemResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishCatalogueVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zhili.catalogue.v1.CatalogueService/PublishCatalogueVersion',
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.PublishCatalogueVersionRequest.SerializeToString,
+            zhili_dot_catalogue_dot_v1_dot_catalogue__pb2.Catalogue.FromString,
             options,
             channel_credentials,
             insecure,

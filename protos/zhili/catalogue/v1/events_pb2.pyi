@@ -63,6 +63,54 @@ class ItemRetired(_message.Message):
     reason: str
     def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
+class ItemUpdated(_message.Message):
+    __slots__ = ("meta", "county_id", "year", "code", "level", "name", "changed_fields")
+    META_FIELD_NUMBER: _ClassVar[int]
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    county_id: str
+    year: int
+    code: str
+    level: str
+    name: str
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., code: _Optional[str] = ..., level: _Optional[str] = ..., name: _Optional[str] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ItemDeleted(_message.Message):
+    __slots__ = ("meta", "county_id", "year", "code", "name")
+    META_FIELD_NUMBER: _ClassVar[int]
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    county_id: str
+    year: int
+    code: str
+    name: str
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CatalogueVersionPublished(_message.Message):
+    __slots__ = ("meta", "catalogue_id", "county_id", "year", "village_items", "town_items")
+    META_FIELD_NUMBER: _ClassVar[int]
+    CATALOGUE_ID_FIELD_NUMBER: _ClassVar[int]
+    COUNTY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    VILLAGE_ITEMS_FIELD_NUMBER: _ClassVar[int]
+    TOWN_ITEMS_FIELD_NUMBER: _ClassVar[int]
+    meta: _common_pb2.EventMeta
+    catalogue_id: str
+    county_id: str
+    year: int
+    village_items: int
+    town_items: int
+    def __init__(self, meta: _Optional[_Union[_common_pb2.EventMeta, _Mapping]] = ..., catalogue_id: _Optional[str] = ..., county_id: _Optional[str] = ..., year: _Optional[int] = ..., village_items: _Optional[int] = ..., town_items: _Optional[int] = ...) -> None: ...
+
 class ComplianceReviewOpened(_message.Message):
     __slots__ = ("meta", "review_id", "screening_id", "task_id", "issuer_org_id", "title")
     META_FIELD_NUMBER: _ClassVar[int]
