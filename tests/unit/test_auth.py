@@ -1,6 +1,7 @@
 """Token issuing and verification, and the scope rules of a caller (pure, no I/O beyond tmp keys)."""
 import datetime as dt
 import json
+import time
 
 import jwt
 import pytest
@@ -36,6 +37,23 @@ def test_token_from_another_key_is_refused(keys, tmp_path_factory):
     with pytest.raises(Unauthenticated):
         verifier.verify(foreign.issue(subject="x", name="x", roles=["admin"], org_id="330688",
                                       scope_org_id="330688"))
+
+
+def test_a_remembered_token_still_expires_and_a_tampered_copy_is_still_refused(keys):
+    folder, _, verifier = keys
+    kid = (folder / "jwt_key_id").read_text()
+    brief = TokenIssuer.from_files(folder / "jwt_private.pem", kid, issuer="zhili-directory",
+                                   audience="zhili", ttl=dt.timedelta(seconds=1))
+    token = brief.issue(subject="p", name="n", roles=["admin"], org_id="330688",
+                        scope_org_id="330688")
+    assert verifier.verify(token).subject == "p"
+    assert verifier.verify(token).subject == "p"  # the second time from memory
+    header, payload, signature = token.split(".")
+    with pytest.raises(Unauthenticated):
+        verifier.verify(f"{header}.{payload}.{signature[:-4]}AAAA")
+    time.sleep(2.1)  # exp is whole seconds
+    with pytest.raises(Unauthenticated):
+        verifier.verify(token)
 
 
 def test_rotation_keeps_the_old_key_verifiable(keys):
