@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 
@@ -150,8 +151,7 @@ async def finish_batch(session) -> None:
     rows = [{**dict.fromkeys(COUNTERS, 0), **row} for _, row in sorted(batch["counts"].items())]
     if rows:
         # one statement for every row (executemany): compiled once, not once per row count
-        statement = _insert(session, subject_stats)
-        await session.execute(_upsert(statement, COUNTERS), rows)
+        await session.execute(_counts_upsert(session.bind.dialect.name, tuple(COUNTERS)), rows)
     for name, count in sorted(batch["changes"].items()):
         await touch(session, name, count)
 
@@ -183,10 +183,13 @@ async def add_counts(session, subject: Subject, month: str, **deltas: int) -> No
 
 
 async def _upsert_counts(session, rows: list[dict], deltas: list[str]) -> None:
-    await session.execute(_upsert(_insert(session, subject_stats).values(rows), deltas))
+    await session.execute(_counts_upsert(session.bind.dialect.name, tuple(deltas)), rows)
 
 
-def _upsert(statement, deltas):
+@functools.lru_cache(maxsize=256)
+def _counts_upsert(dialect: str, deltas: tuple[str, ...]):
+    """One statement per dialect and set of counters, built once (rows go as parameters)."""
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(subject_stats)
     return statement.on_conflict_do_update(
         index_elements=["subject_type", "subject_id", "period"],
         set_={**{name: subject_stats.c[name] + statement.excluded[name] for name in deltas},
