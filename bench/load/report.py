@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from pathlib import Path
 
 from bench.common import load_average, machine
@@ -87,7 +88,9 @@ def write(outcome: dict, *, seconds: float, rate: float, argv: list[str]) -> Non
         "core). Ratios are to the bare Connexion AsyncApp `/ping` served by the same gunicorn "
         "configuration in the same run: req/s to its closed loop, p99 to the bare run of the same "
         "mode (open loops to its open loop at the same rate). Open-loop latency counts from the "
-        "moment a request was due. Per-user and per-partner rate limits were raised for the run. "
+        "moment a request was due. Per-user and per-partner rate limits were raised for the run; "
+        f"VALIDATE_RESPONSES={os.environ.get('VALIDATE_RESPONSES', '0')} (0 = as deployed: "
+        "requests are validated against the OpenAPI document, responses are not). "
         "ops/s: whole operations where one is several requests (dispatch = 3, transitions = 5).",
         "", *table(outcome["scenarios"]), "",
         "## Event latency (commit → consumer effect)", "",
