@@ -8,6 +8,7 @@ import * as tasks from "./pages/tasks.js";
 import * as assignments from "./pages/assignments.js";
 import * as petitions from "./pages/petitions.js";
 import * as supervision from "./pages/supervision.js";
+import * as visits from "./pages/visits.js";
 
 const ITEMS = {
   dashboard: { href: "#/dashboard", text: "驾驶舱" },
@@ -22,6 +23,9 @@ const ITEMS = {
   open: { href: "#/petitions?view=open", text: "诉求待办" },
   supervision: { href: "#/petitions?view=supervision", text: "督办清单" },
   allPetitions: { href: "#/petitions?view=all", text: "全部诉求" },
+  extensions: { href: "#/petitions?view=extensions", text: "延期审批" },
+  visits: { href: "#/visits", text: "民情日记" },
+  patrols: { href: "#/patrols", text: "网格巡查" },
   procedures: { href: "#/procedures", text: "议事程序" },
   warnings: { href: "#/warnings", text: "预警" },
 };
@@ -31,12 +35,12 @@ export const MENUS = {
   admin: ["dashboard", "tasks", "overdue", "allPetitions", "supervision", "procedures", "warnings"],
   county_staff: ["dashboard", "open", "supervision", "allPetitions"],
   supervisor: ["dashboard", "procedures", "warnings", "supervision", "allPetitions"],
-  town_leader: ["dashboard", "draft", "tasks", "acceptance", "overdue", "open", "supervision"],
-  deputy_secretary: ["dashboard", "review", "tasks", "acceptance", "overdue", "open", "supervision"],
+  town_leader: ["dashboard", "draft", "tasks", "acceptance", "overdue", "open", "extensions", "supervision"],
+  deputy_secretary: ["dashboard", "review", "tasks", "acceptance", "overdue", "open", "extensions", "supervision"],
   town_staff: ["dashboard", "open", "supervision", "allPetitions"],
-  village_secretary: ["dashboard", "inbox", "open", "report", "mine", "procedures"],
-  village_cadre: ["inbox", "open", "report", "mine", "dashboard"],
-  grid_worker: ["inbox", "report", "mine", "dashboard"],
+  village_secretary: ["dashboard", "inbox", "open", "report", "mine", "visits", "patrols", "procedures"],
+  village_cadre: ["inbox", "open", "report", "mine", "visits", "dashboard"],
+  grid_worker: ["inbox", "report", "mine", "visits", "patrols", "dashboard"],
 };
 
 const ROUTES = [
@@ -55,6 +59,8 @@ const ROUTES = [
   [/^\/procedures$/, supervision.renderProcedures],
   [/^\/procedure\/([^/]+)$/, supervision.renderProcedure],
   [/^\/warnings$/, supervision.renderWarnings],
+  [/^\/visits$/, visits.renderVisits],
+  [/^\/patrols$/, visits.renderPatrols],
 ];
 
 let cleanup = [];

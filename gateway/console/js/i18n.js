@@ -32,8 +32,12 @@ export const ACTIONS = {
   received: "登记", accepted: "受理", declined: "不予受理", escalated: "上报", assigned: "分派",
   transferred: "转办", returned: "退回", resolved: "办结", followed_up: "回访", closed: "关闭",
   reopened: "重办", urged: "督办", supervised: "列入督办", extension_requested: "申请延期",
-  extension_decided: "延期审批", mediation: "调解",
+  extension_decided: "延期审批", extension_approved: "批准延期", extension_rejected: "不批准延期",
+  mediation: "调解", mediated: "调解",
 };
+export const EXTENSION_STATUS = { pending: "待审批", approved: "已批准", rejected: "未批准", withdrawn: "已失效" };
+export const HOUSEHOLD_COLORS = { red: "红色户", yellow: "黄色户", green: "绿色户" };
+export const MEDIATION_OUTCOMES = { agreement: "达成协议", failed: "调解不成", referred: "移交处理" };
 
 export const WARNING_KINDS = {
   STEP_OUT_OF_ORDER: "环节顺序错误", QUORUM_MISREPORTED: "到会人数不足", IMPLEMENTATION_BEFORE_RESOLUTION: "决议前实施",

@@ -4,6 +4,7 @@ import { h, clear, toast, busy, formData, field, badge, formatTime, emptyRow } f
 import { PETITION_STATUS, PETITION_LEVELS, PETITION_SOURCES, SATISFACTION, label } from "../i18n.js";
 import { session, orgName, hasPosition, isTownRole, isReadOnly, townOf, childrenOf } from "../session.js";
 import { kv, actionButton, timeline, tabs, textArea, textInput, select } from "../components.js";
+import { addExtraActions, decides, extensionsCard, mediationCard, pendingExtension } from "./extras.js";
 
 const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 const OPEN = new Set(["received", "processing", "resolved", "followed_up"]);
@@ -54,20 +55,27 @@ export async function renderReport(view) {
 }
 
 const VIEWS = [["open", "诉求待办"], ["supervision", "督办清单"], ["reported_by_me", "我的上报"], ["all", "全部"]];
+// Not an API view: the open petitions with an extension request waiting for a decision.
+const EXTENSIONS = ["extensions", "延期审批"];
 
 export async function renderList(view, { params }) {
   const which = params.get("view") || "open";
-  const items = await api.listAll("/petitions", "petitions", { view: which }, 500);
-  const title = VIEWS.find(([k]) => k === which)?.[1] || "诉求";
+  const deciding = which === EXTENSIONS[0];
+  let items = await api.listAll("/petitions", "petitions", { view: deciding ? "open" : which }, 500);
+  if (deciding) items = items.filter((p) => pendingExtension(p) && decides(p));
+  const shown = hasPosition("town_leader", "deputy_secretary", "admin") ? [...VIEWS, EXTENSIONS] : VIEWS;
+  const title = shown.find(([k]) => k === which)?.[1] || "诉求";
   clear(view, h("h1", {}, title),
-    tabs(VIEWS.map(([k, v]) => [`#/petitions?view=${k}`, v]), `#/petitions?view=${which}`),
+    tabs(shown.map(([k, v]) => [`#/petitions?view=${k}`, v]), `#/petitions?view=${which}`),
     which === "supervision" ? h("p", { class: "muted" }, "已超过办理时限、列入督办的诉求（按截止时间排序）") : null,
+    deciding ? h("p", { class: "muted" }, "下级申请延期、计时已暂停的诉求，请审批") : null,
     items.length ? h("ul", { class: "list", id: "petition-list" }, items.map((p) => h("li", { dataset: { id: p.id } },
       h("a", { class: "title", href: `#/petition/${p.id}` }, p.title || p.content.slice(0, 40)),
       h("div", { class: "meta" },
         badge(label(PETITION_STATUS, p.status), p.status === "closed" ? "green" : p.status === "received" ? "orange" : ""),
         badge(label(PETITION_LEVELS, p.level)), p.overdue ? badge("超时", "red") : null,
         p.urge_count ? badge(`督办 ${p.urge_count} 次`, "red") : null,
+        pendingExtension(p) ? badge(`延期待批 ${pendingExtension(p).days} 天`, "orange") : null,
         h("span", {}, p.category_name || p.category_code), h("span", {}, `承办：${orgName(p.handler_org_id)}`),
         h("span", {}, `时限 ${formatTime(p.due_at)}`))))) : emptyRow("暂无诉求"));
 }
@@ -94,6 +102,7 @@ export async function renderPetition(view, { id }) {
       add({ id: "accept", text: "受理", kind: "primary", submit: () => act("accept", {}), success: "已受理" });
       add({ id: "decline", text: "不予受理", kind: "danger", fields: [reasonField()], submit: (d) => act("decline", { reason: d.reason }), success: "已不予受理" });
     }
+    addExtraActions(p, add, act);
     if (p.status === "processing") {
       add({ id: "resolve", text: "办结", kind: "primary", fields: [reasonField("办理结果", true, "result")],
         submit: (d) => act("resolve", { result: d.result }), success: "已办结" });
@@ -141,12 +150,23 @@ export async function renderPetition(view, { id }) {
         ["层级", h("span", { id: "petition-level" }, label(PETITION_LEVELS, p.level))], ["承办单位", orgName(p.handler_org_id)],
         ["来源", label(PETITION_SOURCES, p.source)], ["类别", p.category_name || p.category_code],
         ["建议", p.suggested_level ? `${label(PETITION_LEVELS, p.suggested_level)}办理 · ${p.suggested_department || ""}` : "—"],
-        ["描述", p.content], ["办理时限", formatTime(p.due_at)],
+        ["描述", p.content],
+        ["办理时限", p.clock_paused ? h("span", { id: "petition-due", class: "badge orange" }, "计时暂停（延期申请待审批）")
+          : h("span", { id: "petition-due" }, `${formatTime(p.due_at)}${p.time_limit ? `（${timeLimit(p.time_limit)}）` : ""}`)],
         ["超时", p.overdue ? h("span", { class: "badge red" }, "已超时，列入督办") : "否"], ["督办", `${p.urge_count || 0} 次`],
         p.location?.address ? ["地点", p.location.address] : null, p.reporter_name ? ["反映人", `${p.reporter_name} ${p.reporter_phone || ""}`] : null,
         p.resolution ? ["办理结果", p.resolution] : null, p.satisfaction ? ["满意度", label(SATISFACTION, p.satisfaction)] : null]),
       p.photo_urls?.length ? h("div", { class: "photos", id: "petition-photos" }, p.photo_urls.map((url) =>
         h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, h("img", { src: url, alt: "现场照片", loading: "lazy" })))) : null,
       bar, slot),
+    mediationCard(p),
+    extensionsCard(p),
     h("section", { class: "card" }, h("h2", {}, "办理全过程"), timeline(line.entries, "petition-timeline")));
+}
+
+/** "8 working_days" → "8个工作日" (the API's time limit). */
+function timeLimit(text) {
+  const [amount, unit] = text.split(" ");
+  return { working_days: `${amount}个工作日`, working_hours: `${amount}个工作小时`,
+    calendar_days: `${amount}天`, calendar_hours: `${amount}小时` }[unit] || text;
 }
