@@ -121,6 +121,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def dialect_name(executor) -> str:
+    """'sqlite' or 'postgresql', for a read session (AsyncSession) or a transaction's connection."""
+    bind = getattr(executor, "bind", None) or executor
+    return bind.dialect.name
+
+
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker:
     return async_sessionmaker(engine, expire_on_commit=False)
 

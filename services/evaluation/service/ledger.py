@@ -123,7 +123,7 @@ async def booking_month(session, org_id: str, month: str) -> str:
 # --- counters and lines ----------------------------------------------------------------------
 
 def _insert(session, table):
-    return (postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert)(table)
+    return (postgresql.insert if dbmod.dialect_name(session) == "postgresql" else sqlite.insert)(table)
 
 
 # --- batches: what the events of one transaction share ----------------------------------------
@@ -151,7 +151,7 @@ async def finish_batch(session) -> None:
     rows = [{**dict.fromkeys(COUNTERS, 0), **row} for _, row in sorted(batch["counts"].items())]
     if rows:
         # one statement for every row (executemany): compiled once, not once per row count
-        await session.execute(_counts_upsert(session.bind.dialect.name, tuple(COUNTERS)), rows)
+        await session.execute(_counts_upsert(dbmod.dialect_name(session), tuple(COUNTERS)), rows)
     for name, count in sorted(batch["changes"].items()):
         await touch(session, name, count)
 
@@ -183,7 +183,7 @@ async def add_counts(session, subject: Subject, month: str, **deltas: int) -> No
 
 
 async def _upsert_counts(session, rows: list[dict], deltas: list[str]) -> None:
-    await session.execute(_counts_upsert(session.bind.dialect.name, tuple(deltas)), rows)
+    await session.execute(_counts_upsert(dbmod.dialect_name(session), tuple(deltas)), rows)
 
 
 @functools.lru_cache(maxsize=256)

@@ -135,15 +135,18 @@ async def create_petition(service, tx, principal: Principal,
         level="village", handler_org_id=village, received_at=received, clock_started_at=received,
         limit_amount=limit.amount, limit_unit=limit.unit.value, pauses="[]", due_at=due.at,
         created_at=now, updated_at=now)
-    try:
-        async with tx.session.begin_nested():
-            row = (await tx.session.execute(petitions.insert().returning(*petitions.c),
-                                            values)).one()
-    except IntegrityError:  # a concurrent twin with the same external id won the race
-        existing = await _existing(tx.session, request.source, external_id)
-        if existing is None:
-            raise
-        return await rows.to_proto(tx.session, existing, principal)
+    insert = petitions.insert().returning(*petitions.c)
+    if external_id is None:  # nothing a concurrent request could collide with
+        row = (await tx.session.execute(insert, values)).one()
+    else:
+        try:
+            async with tx.session.begin_nested():
+                row = (await tx.session.execute(insert, values)).one()
+        except IntegrityError:  # a concurrent twin with the same external id won the race
+            existing = await _existing(tx.session, request.source, external_id)
+            if existing is None:
+                raise
+            return await rows.to_proto(tx.session, existing, principal)
     await rows.remember_org(tx.session, petition_id, village, new=True)
     note = f"分类建议：{values['category_name']}；建议层级：{values['suggested_level']}；时限：{clock.describe(limit)}"
     if due.fallback:

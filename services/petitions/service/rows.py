@@ -44,7 +44,7 @@ def not_found(petition_id: str) -> NotFound:
 
 async def load(session, principal: Principal, petition_id: str, *, for_update: bool = False):
     query = select(petitions).where(petitions.c.id == petition_id, visible_clause(principal))
-    if for_update and session.bind.dialect.name != "sqlite":
+    if for_update and dbmod.dialect_name(session) != "sqlite":
         query = query.with_for_update()
     row = (await session.execute(query)).first()
     if row is None:
