@@ -59,3 +59,29 @@ def test_supervisor_reads_procedures_and_warnings_without_actions(open_console, 
     page.locator("#petition-list li a.title").first.click()
     expect(page.locator("#petition-timeline")).to_be_visible()
     expect(page.locator("#petition-actions button")).to_have_count(0)  # reads, never writes
+
+
+def test_town_leader_sees_only_what_the_api_allows_on_a_village_petition(open_console, api, login):
+    """办结 / 上报镇街 / 受理 belong to the handling village; the town may only 督办 (and decide 延期)."""
+    headers = login("tu.su")
+    created = api.post("/api/v1/petitions", headers=headers, json={
+        "source": "mailbox", "content": "村口水塘护栏松动，孩子放学经过有危险", "village_id": "330688100201"})
+    assert created.status_code == 201, created.text
+    pid = created.json()["id"]
+    town = open_console("he.fangya")
+    go(town, f"#/petition/{pid}")
+    expect_text(town, "#petition-status", "待受理")
+    assert town.locator("#petition-actions button").evaluate_all("bs => bs.map(b => b.id)") == ["urge"]
+    accepted = api.post(f"/api/v1/petitions/{pid}/accept", json={}, headers=headers)
+    assert accepted.status_code == 200, accepted.text
+    go(town, f"#/petition/{pid}")
+    expect_text(town, "#petition-status", "办理中")
+    assert town.locator("#petition-actions button").evaluate_all("bs => bs.map(b => b.id)") == ["urge"]
+    # the API agrees: the town leader is not the handler of a village petition
+    refused = api.post(f"/api/v1/petitions/{pid}/resolve", json={"result": "已处理"}, headers=login("he.fangya"))
+    assert refused.status_code == 403, refused.text
+    village = open_console("tu.su")
+    go(village, f"#/petition/{pid}")
+    ids = village.locator("#petition-actions button").evaluate_all("bs => bs.map(b => b.id)")
+    assert {"resolve", "escalate", "request-extension"} <= set(ids) and "urge" not in ids
+    assert town.console_errors == [] and village.console_errors == []

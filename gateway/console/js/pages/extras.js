@@ -1,22 +1,14 @@
 // A petition's 延期 (request, the superior's decision) and 矛盾纠纷调解 sessions: actions and lists.
 import { h, field, badge, formatTime, emptyRow } from "../dom.js";
 import { EXTENSION_STATUS, MEDIATION_OUTCOMES, label } from "../i18n.js";
-import { orgName, hasPosition } from "../session.js";
+import { orgName } from "../session.js";
+import { handles, supervises } from "./petition_rules.js";
 import { kv, textArea, textInput, select } from "../components.js";
 
 export const pendingExtension = (p) => (p.extensions || []).find((e) => e.status === "pending");
 
-/** Who decides an extension: the town's leaders for village and town work, the county admin above. */
-export function decides(p) {
-  return hasPosition("admin") || (hasPosition("town_leader", "deputy_secretary") && ["village", "town"].includes(p.level));
-}
-
-/** Who handles it now (requests an extension, records mediation): the handler's own people. */
-function handles(p) {
-  if (p.level === "village") return hasPosition("village_secretary", "village_cadre");
-  if (p.level === "town") return hasPosition("town_leader", "deputy_secretary", "town_staff");
-  return hasPosition("county_staff", "admin");
-}
+/** Who decides an extension: the handler's superior (the village's town leaders, the county admin above). */
+export const decides = supervises;
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 const names = (text) => text.split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean);

@@ -2,12 +2,12 @@
 import * as api from "../api.js";
 import { h, clear, toast, busy, formData, field, badge, formatTime, emptyRow } from "../dom.js";
 import { PETITION_STATUS, PETITION_LEVELS, PETITION_SOURCES, SATISFACTION, label } from "../i18n.js";
-import { session, orgName, hasPosition, isTownRole, isReadOnly, townOf, childrenOf } from "../session.js";
+import { session, orgName, hasPosition, isReadOnly, childrenOf } from "../session.js";
 import { kv, actionButton, timeline, tabs, textArea, textInput, select } from "../components.js";
 import { addExtraActions, decides, extensionsCard, mediationCard, pendingExtension } from "./extras.js";
+import { handles, mayAssign, mayClose, mayFollowUp, mayUrge, supervises } from "./petition_rules.js";
 
 const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
-const OPEN = new Set(["received", "processing", "resolved", "followed_up"]);
 
 export async function renderReport(view) {
   const elements = await api.get("/governance-elements").then((r) => r.elements).catch(() => []);
@@ -97,52 +97,7 @@ export async function renderPetition(view, { id }) {
   const done = () => renderPetition(view, { id });
   const act = (action, body) => api.post(`/petitions/${id}/${action}`, body);
   const add = (spec) => actionButton(bar, slot, { ...spec, done });
-  if (!isReadOnly()) {
-    if (p.status === "received") {
-      add({ id: "accept", text: "受理", kind: "primary", submit: () => act("accept", {}), success: "已受理" });
-      add({ id: "decline", text: "不予受理", kind: "danger", fields: [reasonField()], submit: (d) => act("decline", { reason: d.reason }), success: "已不予受理" });
-    }
-    addExtraActions(p, add, act);
-    if (p.status === "processing") {
-      add({ id: "resolve", text: "办结", kind: "primary", fields: [reasonField("办理结果", true, "result")],
-        submit: (d) => act("resolve", { result: d.result }), success: "已办结" });
-      if (p.level === "village") {
-        add({ id: "escalate", text: "上报镇街", fields: [reasonField("上报原因", false)],
-          submit: (d) => act("escalate", { reason: d.reason || undefined }), success: "已上报镇街" });
-      }
-      if (p.level === "town" && isTownRole()) {
-        const town = townOf(p.handler_org_id) || p.handler_org_id;
-        const offices = childrenOf(town).filter((u) => u.level === "office");
-        add({ id: "assign", text: "分派办公室", fields: [
-          h("label", { class: "field" }, h("span", { class: "label" }, "职能办公室"), select("target_org_id", offices.map((o) => [o.id, o.name]))),
-          reasonField("说明", false)],
-          submit: (d) => act("assign", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已分派" });
-        const departments = await countyDepartments();
-        add({ id: "escalate", text: "上报县级部门", fields: [
-          h("label", { class: "field" }, h("span", { class: "label" }, "县级部门"), select("target_org_id", departments.map((o) => [o.id, o.name]))),
-          reasonField("上报原因", false)],
-          submit: (d) => act("escalate", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已上报县级部门" });
-      }
-      if (p.level !== "village" && !hasPosition("village_secretary", "village_cadre", "grid_worker")) {
-        add({ id: "return", text: "退回下级", kind: "danger", fields: [reasonField("退回原因")],
-          submit: (d) => act("return", { reason: d.reason }), success: "已退回" });
-      }
-    }
-    if (p.status === "resolved") {
-      add({ id: "follow-up", text: "回访", kind: "primary", fields: [
-        h("label", { class: "field" }, h("span", { class: "label" }, "群众满意度"), select("satisfaction", Object.entries(SATISFACTION))),
-        reasonField("回访记录", false, "comment")],
-        submit: (d) => act("follow-up", { satisfaction: d.satisfaction, comment: d.comment || undefined }), success: "回访已记录" });
-    }
-    if (p.status === "followed_up") add({ id: "close", text: "关闭", kind: "primary", submit: () => act("close", {}), success: "已关闭" });
-    if (p.status === "closed" && isTownRole()) {
-      add({ id: "reopen", text: "重办", kind: "danger", fields: [reasonField("重办原因")], submit: (d) => act("reopen", { reason: d.reason }), success: "已重办" });
-    }
-    if (OPEN.has(p.status) && (isTownRole() || hasPosition("county_staff", "admin"))) {
-      add({ id: "urge", text: "督办", kind: "danger", fields: [reasonField("督办说明", false)],
-        submit: (d) => act("urge", { reason: d.reason || undefined }), success: "已督办" });
-    }
-  }
+  if (!isReadOnly()) await addActions(p, add, act);
   clear(view,
     h("h1", {}, p.title || "诉求详情"),
     h("section", { class: "card" },
@@ -162,6 +117,60 @@ export async function renderPetition(view, { id }) {
     mediationCard(p),
     extensionsCard(p),
     h("section", { class: "card" }, h("h2", {}, "办理全过程"), timeline(line.entries, "petition-timeline")));
+}
+
+/** The buttons that the petition's state and the API's rules allow the logged-in person (petition_rules.js). */
+async function addActions(p, add, act) {
+  const mine = handles(p);
+  if (p.status === "received" && mine) {
+    add({ id: "accept", text: "受理", kind: "primary", submit: () => act("accept", {}), success: "已受理" });
+    add({ id: "decline", text: "不予受理", kind: "danger", fields: [reasonField()], submit: (d) => act("decline", { reason: d.reason }), success: "已不予受理" });
+  }
+  addExtraActions(p, add, act);
+  if (p.status === "processing") {
+    if (mine) {
+      add({ id: "resolve", text: "办结", kind: "primary", fields: [reasonField("办理结果", true, "result")],
+        submit: (d) => act("resolve", { result: d.result }), success: "已办结" });
+    }
+    if (mine && p.level === "village") {
+      add({ id: "escalate", text: "上报镇街", fields: [reasonField("上报原因", false)],
+        submit: (d) => act("escalate", { reason: d.reason || undefined }), success: "已上报镇街" });
+    }
+    if (mayAssign(p)) {
+      const offices = childrenOf(p.village_id.slice(0, 9)).filter((u) => u.level === "office" && u.id !== p.handler_org_id);
+      add({ id: "assign", text: "分派办公室", fields: [
+        h("label", { class: "field" }, h("span", { class: "label" }, "职能办公室"), select("target_org_id", offices.map((o) => [o.id, o.name]))),
+        reasonField("说明", false)],
+      submit: (d) => act("assign", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已分派" });
+    }
+    if (mine && p.level === "town") {
+      const departments = await countyDepartments();
+      add({ id: "escalate", text: "上报县级部门", fields: [
+        h("label", { class: "field" }, h("span", { class: "label" }, "县级部门"), select("target_org_id", departments.map((o) => [o.id, o.name]))),
+        reasonField("上报原因", false)],
+      submit: (d) => act("escalate", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已上报县级部门" });
+    }
+    if (mine && p.level !== "village") {
+      add({ id: "return", text: "退回下级", kind: "danger", fields: [reasonField("退回原因")],
+        submit: (d) => act("return", { reason: d.reason }), success: "已退回" });
+    }
+  }
+  if (p.status === "resolved" && mayFollowUp(p)) {
+    add({ id: "follow-up", text: "回访", kind: "primary", fields: [
+      h("label", { class: "field" }, h("span", { class: "label" }, "群众满意度"), select("satisfaction", Object.entries(SATISFACTION))),
+      reasonField("回访记录", false, "comment")],
+    submit: (d) => act("follow-up", { satisfaction: d.satisfaction, comment: d.comment || undefined }), success: "回访已记录" });
+  }
+  if ((p.status === "followed_up" || (p.status === "resolved" && p.anonymous)) && mayClose(p)) {
+    add({ id: "close", text: "关闭", kind: "primary", submit: () => act("close", {}), success: "已关闭" });
+  }
+  if (p.status === "closed" && supervises(p)) {
+    add({ id: "reopen", text: "重办", kind: "danger", fields: [reasonField("重办原因")], submit: (d) => act("reopen", { reason: d.reason }), success: "已重办" });
+  }
+  if (mayUrge(p)) {
+    add({ id: "urge", text: "督办", kind: "danger", fields: [reasonField("督办说明", false)],
+      submit: (d) => act("urge", { reason: d.reason || undefined }), success: "已督办" });
+  }
 }
 
 /** "8 working_days" → "8个工作日" (the API's time limit). */
