@@ -37,6 +37,10 @@ FIRST_MENTION_BONUS = 0.3  # the issue named first is usually the one the report
 SECONDARY_MARKERS = re.compile("同时|另外|此外|顺便|顺带")
 SECONDARY_FACTOR = 0.5
 EVIDENCE_PRIOR = 1.0  # pseudo-evidence for "none of these": weak texts get low scores
+#: Listed weight from which a term names the issue itself (the complaint: 欠薪, 淹了, 漏雨); below it a term
+#: is context (a place, a workplace, a person: 饭馆, 溪水, 小区). Context alone never outranks an issue.
+ISSUE_WEIGHT = 2.0
+CONTEXT_CAP = 0.9  # a category with context only scores at most this share of the weakest issue match
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -185,6 +189,7 @@ class Triage:
         scores: dict[str, float] = defaultdict(float)
         matched: dict[str, list[str]] = defaultdict(list)
         first: dict[str, int] = {}
+        issue: set[str] = set()  # categories with at least one issue-tier term
         marker = SECONDARY_MARKERS.search(text, 1)
         secondary_from = marker.start() if marker else len(text)
         for start, end, term in matches:
@@ -192,8 +197,9 @@ class Triage:
             factor = TERM_WEIGHT * (SECONDARY_FACTOR if start >= secondary_from else 1.0)
             for code, w in self.terms[term].items():
                 scores[code] += factor * w
-                if self.listed[term][code] >= 2:  # a place or a person is not what the report is about
+                if self.listed[term][code] >= ISSUE_WEIGHT:  # a place or a person is not what it is about
                     first.setdefault(code, start)
+                    issue.add(code)
                 if term not in matched[code]:
                     matched[code].append(term)
         position = 0
@@ -211,6 +217,10 @@ class Triage:
             for code, start in first.items():
                 if start == earliest:
                     scores[code] *= 1 + FIRST_MENTION_BONUS
+        if issue:  # context words, partial words and bigrams alone never outvote a named issue
+            cap = CONTEXT_CAP * min(scores[code] for code in issue)
+            for code in scores.keys() - issue:
+                scores[code] = min(scores[code], cap)
         return scores, matched
 
     def level_signals(self, text: str) -> tuple[str, ...]:

@@ -140,3 +140,37 @@ def test_malformed_signal_file_is_rejected(tmp_path: Path) -> None:
     bad.write_text("kind,label,pattern\nrepeated,多次反映未解决,x{0,3}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="quote"):
         load_level_signals(bad)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("在饭馆打工，老板拖着工钱不给", "P03-01"),  # the workplace is context, the unpaid wage the issue
+    ("暴雨后溪水漫上了村道，桥都看不见了", "P10-04"),  # the place (溪水, 村道) does not outvote the flood
+    ("超市后门被纸箱堵死了", "P10-02"),
+])
+def test_place_words_do_not_outvote_the_issue(triage: Triage, text: str, code: str) -> None:
+    assert top(triage, text).category_code == code
+
+
+def test_context_alone_never_outranks_an_issue_match(triage: Triage) -> None:
+    suggestions = triage.suggest("楼下健身房的音乐吵得睡不着", limit=5)
+    assert suggestions[0].category_code == "P02-04"
+    listed = triage.listed
+    issue = {s.category_code for s in suggestions
+             if any(listed[t].get(s.category_code, 0) >= 2 for t in s.matched_terms)}
+    context_only = [s for s in suggestions if s.category_code not in issue]
+    assert issue and all(c.score < min(s.score for s in suggestions if s.category_code in issue)
+                         for c in context_only)
+
+
+@pytest.mark.parametrize("text", [
+    "门口垃圾堆了半个月，打了十几次电话给社区都没人管",
+    "给物业打了二十多次电话，路灯还是不亮",
+    "为这事找了村委会七八趟",
+])
+def test_any_count_of_repeated_reports_raises_the_level(triage: Triage, text: str) -> None:
+    assert triage.level_signals(text) == ("多次反映未解决",)
+
+
+@pytest.mark.parametrize("text", ["给他打了好几次电话他都不接", "去他家找了好几次", "跟邻居说了好几次"])
+def test_pestering_a_person_is_not_a_repeated_report(triage: Triage, text: str) -> None:
+    assert triage.level_signals(text) == ()
