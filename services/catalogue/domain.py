@@ -121,6 +121,8 @@ class MatchReport:
     town_matches: tuple[TownMatch, ...] = ()
     negative_matches: tuple[NegativeMatch, ...] = ()
     item_scores: Mapping[str, float] = field(default_factory=dict)
+    # The title alone clearly named the first suggestion among near-tied ones: no margin is needed.
+    title_decided: bool = False
 
 
 @dataclass
@@ -258,9 +260,10 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
                              town_matches=list(report.town_matches), duplicates=list(duplicates))
     top = report.suggestions[0] if report.suggestions else None
     second = report.suggestions[1].score if len(report.suggestions) > 1 else 0.0
-    fits = top is not None and top.score >= policy.fit_score
+    # The best score decides whether anything fits (a title tie-break may put a near-tied item first).
+    fits = top is not None and max(s.score for s in report.suggestions) >= policy.fit_score
     needed = policy.emergency_accept_score if emergency else policy.accept_score
-    confident = fits and top.score >= needed and top.score - second >= policy.min_margin
+    confident = fits and top.score >= needed and (top.score - second >= policy.min_margin or report.title_decided)
     acting = [n for n in report.negative_matches if not n.assisted]
     assisted = [n for n in report.negative_matches if n.assisted]
     result.negative_matches = acting or assisted

@@ -17,6 +17,11 @@ from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, featur
 DATA_DIR = Path(__file__).parent / "data"
 ENFORCEMENT_KIND = "行政执法"
 _NAME_WEIGHT, _KEYWORD_WEIGHT, _BIGRAM_WEIGHT, _TITLE_BOOST = 3.0, 2.0, 0.35, 1.5
+# Near-ties on the whole text are broken by the title alone when it clearly names one of the tied
+# items: within _TITLE_TIE of the best score, an item whose title-only score is at least _TITLE_MIN
+# and at least 1 / _TITLE_RATIO times every other tied item's leads (offices name the matter in the
+# title; the body may mention the people of a neighbouring item, e.g. 种粮大户 in an insurance notice).
+_TITLE_TIE, _TITLE_MIN, _TITLE_RATIO = 0.04, 0.25, 0.5
 
 
 def load_items(path: Path, level: str | None = None) -> list[CatalogueItem]:
@@ -118,6 +123,9 @@ class Matcher:
             query[term] = query.get(term, weight) * _TITLE_BOOST
         raw = self._village_index.score(query)
         ranked = sorted(raw.items(), key=lambda kv: -kv[1])[:top_k]
+        title_decided = False
+        if title and ranked:
+            ranked, title_decided = self._title_tiebreak(ranked, title)
         suggestions = tuple(
             Suggestion(self.village[i].code, self.village[i].name, self._score(s),
                        _display_terms(self._village_index.contributions(query, i)))
@@ -131,7 +139,22 @@ class Matcher:
             for h in hits if h.code in self.negatives)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]
         enforcement = any(h.code.startswith("N-ZF") and not h.assisted for h in hits) or bool(duties)
-        return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores)
+        return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores,
+                           title_decided)
+
+    def _title_tiebreak(self, ranked: list[tuple[int, float]], title: str) -> tuple[list[tuple[int, float]], bool]:
+        """Near-tied leaders re-ordered by what the title alone names; True when the title decided."""
+        best = self._score(ranked[0][1])
+        tied = [(i, s) for i, s in ranked if best - self._score(s) < _TITLE_TIE]
+        if len(tied) < 2:
+            return ranked, False
+        raw = self._village_index.score(features(title, self.synonyms))
+        by_title = sorted(((self._score(raw.get(i, 0.0)), i, s) for i, s in tied), key=lambda x: -x[0])
+        lead, runner_up = by_title[0][0], by_title[1][0]
+        if lead < _TITLE_MIN or runner_up > _TITLE_RATIO * lead:
+            return ranked, False
+        chosen = (by_title[0][1], by_title[0][2])
+        return [chosen] + [r for r in ranked if r[0] != chosen[0]], True
 
     def _town_matches(self, query: Mapping[str, float], duties: Sequence, enforcement: bool,
                       top_k: int = 3) -> tuple[TownMatch, ...]:

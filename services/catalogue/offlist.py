@@ -13,6 +13,8 @@ _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
 _ASSISTING = re.compile(r"配合|协助|协同")
+# Where a rule's object must be: the clause up to the match, or right after it up to the next pause.
+_OBJECT_AFTER = re.compile(r"[^，,。；;！!？?\n：:、]{0,8}")
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,15 @@ class OffListRule:
 
     agent: "village" when the pattern only counts if the village itself is to act, "any" otherwise.
     on_assist: "review" when the village merely assisting still needs a human look, "ignore" when fine.
+    object: when set, the match counts only if this pattern also occurs in the same clause before it
+    or right after it ("拆除违建", "违章搭建的彩钢棚组织拆除", but not "叫他拆掉线").
     """
     code: str
     pattern: re.Pattern
     agent: str = "any"
     on_assist: str = "ignore"
     note: str = ""
+    object: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,8 @@ class RuleHit:
 def load_rules(path: Path) -> list[OffListRule]:
     with open(path, encoding="utf-8", newline="") as f:
         return [OffListRule(r["code"], re.compile(r["pattern"]), r.get("agent") or "any",
-                            r.get("on_assist") or "ignore", r.get("note", "")) for r in csv.DictReader(f)]
+                            r.get("on_assist") or "ignore", r.get("note", ""),
+                            re.compile(r["object"]) if r.get("object") else None) for r in csv.DictReader(f)]
 
 
 def _clause_prefix(text: str, pos: int) -> str:
@@ -56,6 +62,10 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
         for m in rule.pattern.finditer(text):
             prefix = _clause_prefix(text, m.start())
             if _NEGATED.search(prefix):
+                continue
+            if rule.object is not None and not (
+                    rule.object.search(prefix)
+                    or rule.object.search(_OBJECT_AFTER.match(text, m.end()).group(0))):
                 continue
             assisted = False
             if rule.agent == "village":

@@ -137,3 +137,32 @@ def test_duplicate_index_stays_fast_with_many_tasks(matcher):
 
 def test_tokenizer_is_loaded_once():
     assert tokenizer() is tokenizer()
+
+
+def test_demolition_needs_a_building_or_structure_as_its_object(screener):
+    wire = screen(screener, "飞线充电排查",
+                  "请各村组织网格员查看楼道和窗外有没有拉线给电动车充电的，看到了当场叫住户拆掉电线，"
+                  "引导到集中充电点充电，11月20日前报排查处数。")
+    assert "OFF_LIST" not in wire.reason_codes
+    shed = screen(screener, "违章鸡棚处理", "请各村把河边违章搭建的鸡棚拆了，11月20日前报拆除数量。")
+    assert shed.decision == REJECTED and "OFF_LIST" in shed.reason_codes
+    reported = screen(screener, "违章搭建巡查", "请各村网格员巡查违章搭建，发现后报镇执法队拆除，每月底报巡查记录。")
+    assert "OFF_LIST" not in reported.reason_codes
+
+
+def test_investigating_an_enforcement_case_is_off_list(screener):
+    result = screen(screener, "非法占地案件材料",
+                    "请各村对占地建房当事人做好调查笔录，调取宅基地审批和建房时间的证据，11月25日前交镇执法队。")
+    assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes
+    assert any(n.code == "N-ZF-001" for n in result.negative_matches)
+
+
+def test_title_breaks_a_near_tie_caused_by_a_neighbouring_item_in_the_body(matcher, screener):
+    title = "水稻保险续保动员"
+    body = ("2026年度水稻政策性保险即将开始投保，保费财政补贴80%、农户自缴20%。请各村动员种植户按实际面积投保，"
+            "尤其是种粮大户，投保清单于12月20日前报镇农办。")
+    report = matcher.match(f"{title}。{body}", title=title)
+    assert report.suggestions[0].code == "V-NY-005" and report.title_decided
+    assert screen(screener, title, body).matter_code == "V-NY-005"
+    untitled = matcher.match(body)  # without a title nothing breaks the tie
+    assert not untitled.title_decided
