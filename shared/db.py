@@ -64,7 +64,7 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if is_sqlite(url):
         path = make_url(url).database or ":memory:"
         engine = create_async_engine(async_url(url),
-                                     async_creator=lambda: InThreadSqlite.open(path, timeout=30))
+                                     async_creator=lambda: InThreadSqlite.open(path, timeout=5))
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(async_url(url), pool_size=pool_size, max_overflow=pool_size,
@@ -94,9 +94,10 @@ class InThreadSqlite(aiosqlite.Connection):
     database file), while handing it to aiosqlite's worker thread and back costs several
     thread switches and, under load, waits for the GIL: py-spy of petition intake (bench/load)
     showed that hand-off, not SQL, as the service's largest cost. The one wait that can block
-    here is SQLite's busy handler when another *process* holds the write lock; a service is the
-    only process writing its file (migrations run before it starts), and its own transactions
-    queue on `Database`'s writer lock instead.
+    here is SQLite's busy handler when another *process* holds the write lock: a service is the
+    only process writing its file (migrations run before it starts), every write of its own
+    queues on `Database.writer_lock` first, and the busy timeout is 5 s, after which the write
+    fails as DATABASE_UNAVAILABLE (503, retryable) rather than hold the loop longer.
     """
 
     def __init__(self, connector) -> None:

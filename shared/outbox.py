@@ -135,11 +135,11 @@ class Database:
         self.engine = dbmod.create_engine(url)
         self.sessions = dbmod.sessionmaker(self.engine)
         self.events_committed = asyncio.Event()
-        # SQLite has one writer at a time. Transactions of this process that collide there wait
-        # in SQLite's busy handler, which sleeps 1…100 ms between tries (py-spy, bench/load: most
-        # of a petition's time under load was usleep in sqlite3InvokeBusyHandler). Queue them
-        # here instead: the next one starts as soon as the previous one commits.
-        self._sqlite_writer = asyncio.Lock() if dbmod.is_sqlite(url) else None
+        # SQLite has one writer at a time. Every write of this process (use cases, consumers,
+        # the outbox relay) queues here: colliding in SQLite's busy handler instead would sleep
+        # 1…100 ms between tries, and, as SQLite runs in the event loop's thread
+        # (db.InThreadSqlite), would stop the loop, so the holder of the lock could never finish.
+        self.writer_lock = asyncio.Lock() if dbmod.is_sqlite(url) else None
 
     @asynccontextmanager
     async def transaction(self, *, actor_id: str = "") -> AsyncIterator[Transaction]:
@@ -161,10 +161,10 @@ class Database:
 
     @asynccontextmanager
     async def _one_writer(self) -> AsyncIterator[None]:
-        if self._sqlite_writer is None or _writing.get():  # PostgreSQL, or nested in our own
+        if self.writer_lock is None or _writing.get():  # PostgreSQL, or nested in our own
             yield
             return
-        async with self._sqlite_writer:
+        async with self.writer_lock:
             token = _writing.set(True)
             try:
                 yield
@@ -217,27 +217,45 @@ class OutboxRelay:
 
     async def publish_pending(self) -> int:
         outbox = self._db.tables.outbox
-        async with self._db.sessions() as session, session.begin():
-            query = (select(outbox).where(outbox.c.published_at.is_(None))
-                     .order_by(outbox.c.id).limit(self._batch))
-            if not dbmod.is_sqlite(self._db.url):
-                query = query.with_for_update(skip_locked=True)
-            rows = (await session.execute(query)).all()
-            done = []
-            for row in rows:
-                await self._js.publish(row.subject, row.payload, headers={
-                    MSG_ID_HEADER: row.id, TRACE_ID_HEADER: row.trace_id or ""})
-                done.append(row.id)
-                EVENTS_PUBLISHED.labels(row.subject.split(".", 1)[0]).inc()
-                created = dbmod.as_utc(row.created_at)
-                OUTBOX_LAG.observe((dbmod.utcnow() - created).total_seconds())
+        query = (select(outbox).where(outbox.c.published_at.is_(None))
+                 .order_by(outbox.c.id).limit(self._batch))
+        if self._db.writer_lock is not None:
+            # SQLite: one process per file, one relay per process. Read, publish, then mark in a
+            # write transaction that queues with the others; holding SQLite's write lock across
+            # the publishes would stall every writer of the service (a crash in between
+            # republishes, which JetStream's duplicate window absorbs).
+            async with self._db.sessions() as session:
+                rows = (await session.execute(query)).all()
+            done = await self._publish(rows)
             if done:
-                await session.execute(update(outbox).where(outbox.c.id.in_(done))
-                                      .values(published_at=dbmod.utcnow()))
+                async with self._db.transaction() as tx:
+                    await tx.session.execute(self._mark_published(done))
             return len(done)
+        # PostgreSQL: replicas share the outbox; the row locks keep each row with one relay.
+        async with self._db.sessions() as session, session.begin():
+            rows = (await session.execute(query.with_for_update(skip_locked=True))).all()
+            done = await self._publish(rows)
+            if done:
+                await session.execute(self._mark_published(done))
+            return len(done)
+
+    async def _publish(self, rows) -> list[str]:
+        done = []
+        for row in rows:
+            await self._js.publish(row.subject, row.payload, headers={
+                MSG_ID_HEADER: row.id, TRACE_ID_HEADER: row.trace_id or ""})
+            done.append(row.id)
+            EVENTS_PUBLISHED.labels(row.subject.split(".", 1)[0]).inc()
+            created = dbmod.as_utc(row.created_at)
+            OUTBOX_LAG.observe((dbmod.utcnow() - created).total_seconds())
+        return done
+
+    def _mark_published(self, ids: list[str]):
+        outbox = self._db.tables.outbox
+        return update(outbox).where(outbox.c.id.in_(ids)).values(published_at=dbmod.utcnow())
 
     async def prune(self) -> None:
         outbox = self._db.tables.outbox
         cutoff = dbmod.utcnow() - self._retention
-        async with self._db.sessions() as session, session.begin():
-            await session.execute(delete(outbox).where(outbox.c.published_at < cutoff))
+        async with self._db.transaction() as tx:
+            await tx.session.execute(delete(outbox).where(outbox.c.published_at < cutoff))

@@ -160,3 +160,48 @@ async def _all_published(database: Database) -> bool:
     async with database.sessions() as session:
         return not await session.scalar(select(func.count()).select_from(
             probe.infra.outbox).where(probe.infra.outbox.c.published_at.is_(None)))
+
+
+async def test_sqlite_writer_waiting_on_a_peer_stalls_neither_the_relay_nor_the_service(nats,
+                                                                                       tmp_path):
+    """SQLite runs in the event loop's thread: a write that met SQLite's busy lock there would
+    stop the loop. A use case that holds the write lock while it awaits a peer must leave the
+    loop running, and the relay's marking waits its turn."""
+    url = f"sqlite:///{tmp_path / 'writer.db'}"
+    probe.create_schema(url)
+    database = Database(url, probe.infra)
+    nc = await bus.connect(nats_url(nats), name="writer")
+    js = nc.jetstream()
+    await bus.ensure_service_stream(js, "directory")
+    relay = asyncio.create_task(OutboxRelay(database, js, poll_seconds=0.2).run())
+    gaps: list[float] = []
+
+    async def ticker() -> None:
+        last = time.monotonic()
+        while True:
+            await asyncio.sleep(0.05)
+            now = time.monotonic()
+            gaps.append(now - last)
+            last = now
+
+    ticking = asyncio.create_task(ticker())
+    try:
+        before = await emit(database, "committed just before")  # wakes the relay
+        async with database.transaction(actor_id="test") as tx:
+            await tx.session.execute(probe.effects.insert().values(event_id="held", applied=0))
+            during = tx.emit(probe.SUBJECT, events_pb2.HouseholdColorChanged(
+                household_id="h2", grid_id="330688100201G01", from_color="red",
+                to_color="green", reason="while the write lock is held"))
+            await asyncio.sleep(1.5)  # a gRPC call to a peer, with SQLite's write lock taken
+        await wait_for(lambda: _all_published(database), timeout=10)
+        assert max(gaps) < 0.5, f"the event loop stopped for {max(gaps):.1f} s"
+        async with database.sessions() as session:
+            published = set((await session.execute(select(probe.infra.outbox.c.id).where(
+                probe.infra.outbox.c.published_at.is_not(None)))).scalars())
+        assert published == {before, during}
+    finally:
+        for task in (relay, ticking):
+            task.cancel()
+        await asyncio.gather(relay, ticking, return_exceptions=True)
+        await nc.close()
+        await database.dispose()
