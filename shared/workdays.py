@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -91,6 +92,12 @@ def is_working_day(d: date) -> bool:
     """
     if isinstance(d, datetime):
         d = local_date(d)
+    return _is_workday(d)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_workday(d: date) -> bool:
+    """The calendar package's answer for one date (fixed for a release: asked once per date)."""
     return chinese_calendar.is_workday(_check_year(d))
 
 
