@@ -8,6 +8,7 @@ import * as tasks from "./pages/tasks.js";
 import * as assignments from "./pages/assignments.js";
 import * as petitions from "./pages/petitions.js";
 import * as supervision from "./pages/supervision.js";
+import * as procedureRun from "./pages/procedure_run.js";
 import * as visits from "./pages/visits.js";
 
 const ITEMS = {
@@ -57,6 +58,8 @@ const ROUTES = [
   [/^\/petitions$/, petitions.renderList],
   [/^\/petition\/([^/]+)$/, petitions.renderPetition],
   [/^\/procedures$/, supervision.renderProcedures],
+  [/^\/procedures\/new$/, procedureRun.renderStart],
+  [/^\/disclosures$/, procedureRun.renderDisclosures],
   [/^\/procedure\/([^/]+)$/, supervision.renderProcedure],
   [/^\/warnings$/, supervision.renderWarnings],
   [/^\/visits$/, visits.renderVisits],

@@ -22,7 +22,23 @@ export const PETITION_SOURCES = {
   hotline: "12345热线", partner: "合作系统",
 };
 export const SATISFACTION = { satisfied: "满意", basically_satisfied: "基本满意", unsatisfied: "不满意" };
-export const PROCEDURE_STATES = { in_progress: "进行中", blocked: "受阻", completed: "已完成" };
+export const PROCEDURE_STATES = { in_progress: "进行中", blocked: "受阻", completed: "已完成", abandoned: "已撤回终止" };
+export const STEP_STATUS = { pending: "待登记", passed: "已通过", failed: "未通过" };
+export const STEP_KINDS = { meeting: "会议", publicity: "公示", record: "登记" };
+export const BODIES = {
+  party_committee: "村党组织（支委会）", two_committees: "村两委联席会议", party_assembly: "党员大会",
+  villager_assembly: "村民会议", representative_assembly: "村民代表会议", supervisory_committee: "村务监督委员会",
+  joint_meeting: "村务联席会议",
+};
+export const QUORUM_BASES = { villagers: "按十八周岁以上村民计", households: "按户代表计", members: "按组成人员计" };
+export const MAJOR_CATEGORIES = {
+  allowance: "误工补贴人员及标准", collective_income: "集体经济所得收益的使用",
+  public_works: "公益事业兴办、筹资筹劳及建设承包", land_contract: "土地承包经营方案",
+  collective_project: "集体经济项目立项、承包", homestead: "宅基地使用方案",
+  land_compensation: "征地补偿费使用、分配", asset_disposal: "处分村集体财产", land: "土地", other: "其他事项",
+};
+export const DISCLOSURE_CATEGORIES = { party: "党务公开", village_affairs: "村务公开", finance: "财务公开" };
+export const DISCLOSURE_KINDS = { regular: "定期公开", major: "重大事项随时公开" };
 export const WARNING_STATUS = { open: "未解除", resolved: "已解除" };
 export const BURDEN = { light: "较轻", moderate: "适中", heavy: "较重" };
 export const ACTIONS = {
@@ -34,6 +50,7 @@ export const ACTIONS = {
   reopened: "重办", urged: "督办", supervised: "列入督办", extension_requested: "申请延期",
   extension_decided: "延期审批", extension_approved: "批准延期", extension_rejected: "不批准延期",
   mediation: "调解", mediated: "调解",
+  started: "启动程序", step_passed: "步骤通过", step_failed: "步骤未通过", completed: "程序完成", abandoned: "撤回终止",
 };
 export const EXTENSION_STATUS = { pending: "待审批", approved: "已批准", rejected: "未批准", withdrawn: "已失效" };
 export const HOUSEHOLD_COLORS = { red: "红色户", yellow: "黄色户", green: "绿色户" };
