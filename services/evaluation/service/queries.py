@@ -93,11 +93,19 @@ def _pct(part: int, whole: int) -> str:
     return "" if value is None else str(value)
 
 
-async def _counts(session, table, column, months, org_id, *extra) -> dict[str, int]:
-    rows = await session.execute(select(column, func.count()).where(
-        table.c.month.in_(months), table.c.village_id.startswith(org_id), *extra)
-        .group_by(column))
-    return {key: count for key, count in rows.all()}
+async def _grouped(session, table, columns, months, org_id) -> list:
+    """(…columns, count) of the org's rows in the months: one scan, summed up in Python."""
+    return (await session.execute(select(*columns, func.count()).where(
+        table.c.month.in_(months), table.c.village_id.startswith(org_id))
+        .group_by(*columns))).all()
+
+
+def _tally(rows, key, keep=lambda row: True) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for row in rows:
+        if keep(row):
+            totals[key(row)] = totals.get(key(row), 0) + row[-1]
+    return totals
 
 
 async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> pb.Dashboard:
@@ -106,15 +114,11 @@ async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> 
     chosen = domain.Period.parse(period)
     months = chosen.months()
     async with self.database.sessions() as session:
-        tasks = await _counts(session, assignments, assignments.c.state, months, org_id)
-        overdue = sum((await _counts(session, assignments, assignments.c.overdue, months, org_id,
-                                     assignments.c.overdue.is_(True))).values())
-        by_level = await _counts(session, petitions, petitions.c.level, months, org_id)
-        by_status = await _counts(session, petitions, petitions.c.status, months, org_id)
-        resolved = await _counts(session, petitions, petitions.c.resolved_level, months, org_id,
-                                 petitions.c.resolved.is_(True))
-        rated = await _counts(session, petitions, petitions.c.satisfaction, months, org_id,
-                              petitions.c.satisfaction != "")
+        task_rows = await _grouped(session, assignments, [assignments.c.state,
+                                                          assignments.c.overdue], months, org_id)
+        petition_rows = await _grouped(session, petitions, [
+            petitions.c.level, petitions.c.status, petitions.c.resolved,
+            petitions.c.resolved_level, petitions.c.satisfaction], months, org_id)
         raised = warnings.c.raised.is_(True)
         with_warnings = await session.scalar(select(func.count(
             warnings.c.procedure_id.distinct())).where(
@@ -123,6 +127,12 @@ async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> 
         open_warnings = await session.scalar(select(func.count()).where(
             warnings.c.month.in_(months), warnings.c.village_id.startswith(org_id), raised,
             warnings.c.resolved.is_(False)))
+    tasks = _tally(task_rows, lambda row: row.state)
+    overdue = sum(row[-1] for row in task_rows if row.overdue)
+    by_level = _tally(petition_rows, lambda row: row.level)
+    by_status = _tally(petition_rows, lambda row: row.status)
+    resolved = _tally(petition_rows, lambda row: row.resolved_level, lambda row: bool(row.resolved))
+    rated = _tally(petition_rows, lambda row: row.satisfaction, lambda row: row.satisfaction != "")
     total, done = sum(by_level.values()), sum(resolved.values())
     satisfied = rated.get("satisfied", 0) + rated.get("basically_satisfied", 0)
     result = pb.Dashboard(
