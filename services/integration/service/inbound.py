@@ -109,7 +109,7 @@ async def _remember(service, partner_id: str, fingerprint: str, now: dt.datetime
     """A signature is good once: inside the window a second sighting is a replay (401)."""
     try:
         async with service.database.transaction() as tx:
-            await tx.session.execute(seen_signatures.insert().values(
+            await tx.session.execute(seen_signatures.insert(), dict(
                 partner_id=partner_id, fingerprint=fingerprint, seen_at=now))
             await tx.session.execute(delete(seen_signatures).where(
                 seen_signatures.c.seen_at < now - 2 * domain.REPLAY_WINDOW))
@@ -188,7 +188,7 @@ async def record(service, partner, *, channel: str, order_id: str, petition, add
     now = dbmod.utcnow()
     try:
         async with service.database.transaction(actor_id=f"partner:{partner.code}") as tx:
-            await tx.session.execute(work_orders.insert().values(
+            await tx.session.execute(work_orders.insert(), dict(
                 id=dbmod.new_id(), partner_id=partner.id, channel=channel, order_id=order_id,
                 petition_id=petition.id, service_code=petition.category_code,
                 description=petition.content, address=address, latitude=latitude,
