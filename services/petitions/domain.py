@@ -286,6 +286,81 @@ def mediate(actor: Actor, state: State, outcome: str) -> None:
                               "outcome must be agreement, failed or referred", field="outcome")
 
 
+# --- what the caller may do now ----------------------------------------------------------------
+
+def _other(org_id: str, kind: str, parent: str) -> str:
+    """An org of `kind` ("office"/"department") under `parent` that is not `org_id`."""
+    mark = "B" if kind == "office" else "K"
+    first = f"{parent}{mark}01"
+    return first if first != org_id else f"{parent}{mark}02"
+
+
+def _sibling(org_id: str) -> str:
+    """Another org of the handler's kind and parent (a legal transfer target); "" if there is none."""
+    kind = org_kind(org_id)
+    if kind == "office":
+        return _other(org_id, kind, town_of(org_id))
+    if kind == "department":
+        return _other(org_id, kind, county_of(org_id))
+    return ""
+
+
+_PLACEHOLDER = "（按钮判断用）"
+
+
+def _trials(state: State):
+    """Each API operation with a call of its transition on the real state and placeholder input.
+
+    The placeholders pass every input check, as a well-filled form would: follow_up validates the
+    satisfaction before the permission, so it gets a real one; transfer gets a sibling of the
+    handler's kind (none for a village or town handler, which cannot transfer); assign an office of
+    the town other than the handler; escalate a department of the county.
+    """
+    office = _other(state.handler_org_id, "office", town_of(state.village_id))
+    department = f"{county_of(state.village_id)}K01"
+    text = _PLACEHOLDER
+    return (
+        ("accept", lambda a: accept(a, state)),
+        ("decline", lambda a: decline(a, state, text)),
+        ("escalate", lambda a: escalate(a, state, department)),
+        ("assign", lambda a: assign(a, state, office)),
+        ("transfer", lambda a: transfer(a, state, _sibling(state.handler_org_id), text)),
+        ("return", lambda a: return_down(a, state, text)),
+        ("resolve", lambda a: resolve(a, state, text)),
+        ("follow_up", lambda a: follow_up(a, state, "satisfied")),
+        ("close", lambda a: close(a, state)),
+        ("reopen", lambda a: reopen(a, state, text)),
+        ("urge", lambda a: urge(a, state)),
+        ("request_extension", lambda a: request_extension(a, state, 1, text)),
+        ("decide_extension", lambda a: decide_extension(a, state)),
+        ("add_mediation_session", lambda a: mediate(a, state, "agreement")),
+    )
+
+
+def allowed_actions(actor: Actor, state: State) -> list[str]:
+    """The operations `actor` may take on the petition now, named as the API names them
+    (RPC `Return` → "return", `AddMediationSession` → "add_mediation_session"), in a fixed order.
+
+    Not a second copy of the rules: each transition above is called on the real state with
+    placeholder arguments, and an action counts as allowed unless it raises PermissionDenied or
+    InvalidTransition. An InvalidArgument still counts as allowed: apart from follow_up's
+    satisfaction (given a valid one), every transition checks status and role before it validates
+    its input, so such an error would be about the placeholder, not the caller. Clients (the web
+    console) show their buttons from this list instead of mirroring the rules. Which petitions the
+    caller may read at all, and read-only roles, are the service's part.
+    """
+    allowed = []
+    for name, attempt in _trials(state):
+        try:
+            attempt(actor)
+        except (PermissionDenied, InvalidTransition):
+            continue
+        except InvalidArgument:
+            pass
+        allowed.append(name)
+    return allowed
+
+
 def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****" if phone else ""
 

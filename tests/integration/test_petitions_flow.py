@@ -41,9 +41,19 @@ def test_a_grid_report_is_resolved_in_the_village_and_followed_up(api, login):
     deadlines = [p["due_at"] for p in open_list if p.get("due_at")]
     assert petition["id"] in {p["id"] for p in open_list} and deadlines == sorted(deadlines)
 
-    act(api, login, "tu.su", petition["id"], "accept")
+    def allowed(who):  # what the console offers each of them, from the service's rules
+        reply = api.get(f"/api/v1/petitions/{petition['id']}", headers=login(who))
+        assert reply.status_code == 200, reply.text
+        return reply.json()["allowed_actions"]
+
+    assert allowed("he.fangya") == ["urge"]  # the town's leader on a village petition
+    assert allowed("tu.su") == ["accept", "decline"]  # the village's secretary, its handler
+    assert allowed("yu.zhenying") == []  # 纪委监督员: read-only
+    accepted = act(api, login, "tu.su", petition["id"], "accept")
+    assert accepted["allowed_actions"] == ["escalate", "resolve", "request_extension"]
     resolved = act(api, login, "ge.yu", petition["id"], "resolve", result="已更换灯泡三只")
     assert (resolved["status"], resolved["resolved_level"]) == ("resolved", "village")
+    assert allowed("jin.yi") == ["follow_up"]  # the reporter
     followed = act(api, login, "jin.yi", petition["id"], "follow-up", satisfaction="satisfied")
     assert followed["status"] == "followed_up" and followed["satisfaction"] == "satisfied"
     closed = act(api, login, "tu.su", petition["id"], "close")

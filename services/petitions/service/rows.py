@@ -119,7 +119,8 @@ def facts(row) -> events.PetitionFacts:
 
 
 async def to_proto(session, row, principal: Principal, *, new: bool = False) -> pb.Petition:
-    """The petition as its caller may see it; a `new` one has no mediation or extensions yet."""
+    """The petition as its caller may see it, with what they may do now (none for a read-only role);
+    a `new` one has no mediation or extensions yet."""
     state = state_of(row)
     phone = row.reporter_phone if domain.sees_phone(actor_of(principal), state) \
         else domain.mask_phone(row.reporter_phone)
@@ -131,6 +132,9 @@ async def to_proto(session, row, principal: Principal, *, new: bool = False) -> 
         extensions = (await session.execute(select(extension_requests).where(
             extension_requests.c.petition_id == row.id).order_by(extension_requests.c.id))).all()
     paused = any(end is None for _, end in clock.load_pauses(row.pauses))
+    pending = any(e.status == "pending" for e in extensions)
+    allowed = [] if principal.read_only else domain.allowed_actions(
+        actor_of(principal), state_of(row, pending=pending))
     location = None
     if row.latitude is not None or row.address:
         location = pb.Location(latitude=row.latitude or 0, longitude=row.longitude or 0,
@@ -163,4 +167,5 @@ async def to_proto(session, row, principal: Principal, *, new: bool = False) -> 
             id=e.id, days=e.days, reason=e.reason, status=e.status, requested_by=e.requested_by,
             requested_org_id=e.requested_org_id, requested_at=stamp(e.requested_at),
             decided_by=e.decided_by, decided_at=stamp(e.decided_at),
-            decision_reason=e.decision_reason) for e in extensions])
+            decision_reason=e.decision_reason) for e in extensions],
+        allowed_actions=allowed)

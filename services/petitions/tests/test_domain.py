@@ -176,3 +176,68 @@ def test_past_the_holiday_calendar_it_falls_back_to_calendar_days():
     inside = clock.due(TimeLimit(3, TimeUnit.WORKING_DAYS), dt.datetime(2026, 12, 21, 2, 0, tzinfo=UTC), [])
     assert inside == clock.Due(dt.datetime(2026, 12, 24, 2, 0, tzinfo=UTC))
     assert clock.describe(TimeLimit(3, TimeUnit.WORKING_DAYS)) == "3 working_days"
+
+
+# --- allowed_actions: the buttons a client shows, derived from the transitions above ------------
+
+SUPERVISOR = person("supervisor", "330688", "sup-1")
+REPORTER = person("villager", VILLAGE, "reporter-1")
+COUNTY_ADMIN = person("admin", "330688", "admin-1")
+
+
+def test_a_town_leader_may_only_urge_a_village_petition_not_yet_accepted():
+    assert domain.allowed_actions(LEADER, state("received")) == ["urge"]
+
+
+def test_the_village_secretary_handling_it_may_accept_or_decline():
+    assert domain.allowed_actions(SECRETARY, state("received")) == ["accept", "decline"]
+    assert domain.allowed_actions(STRANGER, state("received")) == []
+
+
+def test_after_accepting_the_handler_may_resolve_escalate_or_ask_for_more_time():
+    assert domain.allowed_actions(SECRETARY, state()) == ["escalate", "resolve", "request_extension"]
+    assert domain.allowed_actions(SECRETARY, state(kind="dispute")) == [
+        "escalate", "resolve", "request_extension", "add_mediation_session"]
+    assert domain.allowed_actions(SECRETARY, state(extension_pending=True)) == ["escalate", "resolve"]
+    assert domain.allowed_actions(LEADER, state(extension_pending=True)) == ["urge", "decide_extension"]
+
+
+def test_at_an_office_it_may_go_sideways_up_or_back_and_the_town_leader_acts_for_it():
+    at_office = state(level="town", handler=OFFICE)
+    assert domain.allowed_actions(OFFICER, at_office) == [
+        "escalate", "transfer", "return", "resolve", "request_extension"]
+    assert domain.allowed_actions(LEADER, at_office) == [
+        "escalate", "assign", "transfer", "return", "resolve", "urge", "request_extension"]
+    assert domain.allowed_actions(LEADER, state(level="town", handler=TOWN)) == [
+        "escalate", "assign", "return", "resolve", "urge", "request_extension"]
+    assert domain.allowed_actions(COUNTY, state(level="county", handler=DEPARTMENT)) == [
+        "transfer", "return", "resolve", "request_extension"]
+
+
+def test_the_reporter_may_follow_up_a_resolved_petition_and_cadres_close_it():
+    assert domain.allowed_actions(REPORTER, state("resolved", reporter_id="reporter-1")) == ["follow_up"]
+    assert domain.allowed_actions(SECRETARY, state("followed_up")) == ["close"]
+    assert domain.allowed_actions(SECRETARY, state("resolved", anonymous=True)) == ["follow_up", "close"]
+    assert domain.allowed_actions(LEADER, state("closed")) == ["reopen"]
+    assert domain.allowed_actions(SECRETARY, state("closed")) == []
+
+
+STATES = [state(status, level, handler, kind=kind, extension_pending=pending, reporter_id="reporter-1")
+          for status in domain.STATUSES
+          for level, handler in (("village", VILLAGE), ("town", TOWN), ("town", OFFICE), ("county", DEPARTMENT))
+          for kind in ("general", "dispute") for pending in (False, True)]
+ACTORS = [SECRETARY, GRID, LEADER, OFFICER, COUNTY, STRANGER, SUPERVISOR, REPORTER, COUNTY_ADMIN]
+
+
+def test_a_supervisor_may_do_nothing_anywhere():
+    assert all(domain.allowed_actions(SUPERVISOR, s) == [] for s in STATES)
+
+
+@pytest.mark.parametrize("actor", ACTORS, ids=lambda a: a.roles[0])
+def test_every_allowed_action_goes_through_with_the_placeholders(actor):
+    """The placeholders are valid input: an action listed as allowed does not fail at all."""
+    for s in STATES:
+        allowed = domain.allowed_actions(actor, s)
+        for name, attempt in domain._trials(s):
+            if name in allowed:
+                attempt(actor)

@@ -2,21 +2,23 @@
 import { h, field, badge, formatTime, emptyRow } from "../dom.js";
 import { EXTENSION_STATUS, MEDIATION_OUTCOMES, label } from "../i18n.js";
 import { orgName } from "../session.js";
-import { handles, supervises } from "./petition_rules.js";
 import { kv, textArea, textInput, select } from "../components.js";
 
 export const pendingExtension = (p) => (p.extensions || []).find((e) => e.status === "pending");
 
+/** Whether the API lists `action` among what the logged-in person may do on `p` now (the service's rules). */
+export const allows = (p, action) => (p.allowed_actions || []).includes(action);
+
 /** Who decides an extension: the handler's superior (the village's town leaders, the county admin above). */
-export const decides = supervises;
+export const decides = (p) => allows(p, "decide_extension");
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 const names = (text) => text.split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean);
 
-/** The buttons for extensions and mediation that the petition's state and the role allow. */
+/** The buttons for extensions and mediation, from what the API allows (`petition.allowed_actions`). */
 export function addExtraActions(p, add, act) {
   const pending = pendingExtension(p);
-  if (p.status === "processing" && !pending && handles(p)) {
+  if (allows(p, "request_extension")) {
     add({ id: "request-extension", text: "申请延期", fields: [
       field("延期天数（1—30，按原时限的计算方式）", textInput("days", { type: "number", min: 1, max: 30, required: true, value: 5 })),
       field("延期理由", textArea("reason", { required: true, maxlength: 1000 }), "提交后办理计时暂停，待上级审批")],
@@ -29,7 +31,7 @@ export function addExtraActions(p, add, act) {
     submit: (d) => act("extension-decision", { approve: d.approve === "true", reason: d.reason || undefined }),
     success: "延期申请已审批" });
   }
-  if (p.kind === "dispute" && p.status === "processing" && handles(p)) {
+  if (allows(p, "add_mediation_session")) {
     add({ id: "mediate", text: "记录调解", fields: [
       field("调解日期", textInput("held_on", { type: "date", required: true, value: today(), max: today() })),
       field("调解员", textArea("mediators", { required: true, rows: 2, maxlength: 1000 }), "每行一人，或用顿号分隔"),

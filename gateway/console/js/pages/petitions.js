@@ -4,8 +4,7 @@ import { h, clear, toast, busy, formData, field, badge, formatTime, emptyRow } f
 import { PETITION_STATUS, PETITION_LEVELS, PETITION_SOURCES, SATISFACTION, label } from "../i18n.js";
 import { session, orgName, hasPosition, isReadOnly, childrenOf } from "../session.js";
 import { kv, actionButton, timeline, tabs, textArea, textInput, select } from "../components.js";
-import { addExtraActions, decides, extensionsCard, mediationCard, pendingExtension } from "./extras.js";
-import { handles, mayAssign, mayClose, mayFollowUp, mayUrge, supervises } from "./petition_rules.js";
+import { addExtraActions, allows, decides, extensionsCard, mediationCard, pendingExtension } from "./extras.js";
 
 const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 
@@ -119,55 +118,57 @@ export async function renderPetition(view, { id }) {
     h("section", { class: "card" }, h("h2", {}, "办理全过程"), timeline(line.entries, "petition-timeline")));
 }
 
-/** The buttons that the petition's state and the API's rules allow the logged-in person (petition_rules.js). */
+/** The buttons for what the API says the logged-in person may do now (`petition.allowed_actions`);
+ * 转办 (transfer) has no button yet. */
 async function addActions(p, add, act) {
-  const mine = handles(p);
-  if (p.status === "received" && mine) {
+  const can = (action) => allows(p, action);
+  if (can("accept")) {
     add({ id: "accept", text: "受理", kind: "primary", submit: () => act("accept", {}), success: "已受理" });
+  }
+  if (can("decline")) {
     add({ id: "decline", text: "不予受理", kind: "danger", fields: [reasonField()], submit: (d) => act("decline", { reason: d.reason }), success: "已不予受理" });
   }
   addExtraActions(p, add, act);
-  if (p.status === "processing") {
-    if (mine) {
-      add({ id: "resolve", text: "办结", kind: "primary", fields: [reasonField("办理结果", true, "result")],
-        submit: (d) => act("resolve", { result: d.result }), success: "已办结" });
-    }
-    if (mine && p.level === "village") {
-      add({ id: "escalate", text: "上报镇街", fields: [reasonField("上报原因", false)],
-        submit: (d) => act("escalate", { reason: d.reason || undefined }), success: "已上报镇街" });
-    }
-    if (mayAssign(p)) {
-      const offices = childrenOf(p.village_id.slice(0, 9)).filter((u) => u.level === "office" && u.id !== p.handler_org_id);
-      add({ id: "assign", text: "分派办公室", fields: [
-        h("label", { class: "field" }, h("span", { class: "label" }, "职能办公室"), select("target_org_id", offices.map((o) => [o.id, o.name]))),
-        reasonField("说明", false)],
-      submit: (d) => act("assign", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已分派" });
-    }
-    if (mine && p.level === "town") {
-      const departments = await countyDepartments();
-      add({ id: "escalate", text: "上报县级部门", fields: [
-        h("label", { class: "field" }, h("span", { class: "label" }, "县级部门"), select("target_org_id", departments.map((o) => [o.id, o.name]))),
-        reasonField("上报原因", false)],
-      submit: (d) => act("escalate", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已上报县级部门" });
-    }
-    if (mine && p.level !== "village") {
-      add({ id: "return", text: "退回下级", kind: "danger", fields: [reasonField("退回原因")],
-        submit: (d) => act("return", { reason: d.reason }), success: "已退回" });
-    }
+  if (can("resolve")) {
+    add({ id: "resolve", text: "办结", kind: "primary", fields: [reasonField("办理结果", true, "result")],
+      submit: (d) => act("resolve", { result: d.result }), success: "已办结" });
   }
-  if (p.status === "resolved" && mayFollowUp(p)) {
+  // 上报 goes to the town from a village, to a county department from the town (or its office).
+  if (can("escalate") && p.level === "village") {
+    add({ id: "escalate", text: "上报镇街", fields: [reasonField("上报原因", false)],
+      submit: (d) => act("escalate", { reason: d.reason || undefined }), success: "已上报镇街" });
+  }
+  if (can("assign")) {
+    const offices = childrenOf(p.village_id.slice(0, 9)).filter((u) => u.level === "office" && u.id !== p.handler_org_id);
+    add({ id: "assign", text: "分派办公室", fields: [
+      h("label", { class: "field" }, h("span", { class: "label" }, "职能办公室"), select("target_org_id", offices.map((o) => [o.id, o.name]))),
+      reasonField("说明", false)],
+    submit: (d) => act("assign", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已分派" });
+  }
+  if (can("escalate") && p.level === "town") {
+    const departments = await countyDepartments();
+    add({ id: "escalate", text: "上报县级部门", fields: [
+      h("label", { class: "field" }, h("span", { class: "label" }, "县级部门"), select("target_org_id", departments.map((o) => [o.id, o.name]))),
+      reasonField("上报原因", false)],
+    submit: (d) => act("escalate", { target_org_id: d.target_org_id, reason: d.reason || undefined }), success: "已上报县级部门" });
+  }
+  if (can("return")) {
+    add({ id: "return", text: "退回下级", kind: "danger", fields: [reasonField("退回原因")],
+      submit: (d) => act("return", { reason: d.reason }), success: "已退回" });
+  }
+  if (can("follow_up")) {
     add({ id: "follow-up", text: "回访", kind: "primary", fields: [
       h("label", { class: "field" }, h("span", { class: "label" }, "群众满意度"), select("satisfaction", Object.entries(SATISFACTION))),
       reasonField("回访记录", false, "comment")],
     submit: (d) => act("follow-up", { satisfaction: d.satisfaction, comment: d.comment || undefined }), success: "回访已记录" });
   }
-  if ((p.status === "followed_up" || (p.status === "resolved" && p.anonymous)) && mayClose(p)) {
+  if (can("close")) {
     add({ id: "close", text: "关闭", kind: "primary", submit: () => act("close", {}), success: "已关闭" });
   }
-  if (p.status === "closed" && supervises(p)) {
+  if (can("reopen")) {
     add({ id: "reopen", text: "重办", kind: "danger", fields: [reasonField("重办原因")], submit: (d) => act("reopen", { reason: d.reason }), success: "已重办" });
   }
-  if (mayUrge(p)) {
+  if (can("urge")) {
     add({ id: "urge", text: "督办", kind: "danger", fields: [reasonField("督办说明", false)],
       submit: (d) => act("urge", { reason: d.reason || undefined }), success: "已督办" });
   }
