@@ -14,6 +14,7 @@ from shared.logs import current_trace_id
 from shared.settings import env_int
 
 LOGIN_PATH = "/api/v1/auth/token"
+PUBLIC_PREFIXES = ("/public/", "/open311/")
 
 
 @dataclass
@@ -51,14 +52,16 @@ class TokenBuckets:
 class RateLimitMiddleware:
     """Sorts each request into one bucket family: logins by client IP, partner calls by API key,
     other API calls by the verified JWT `sub` (by client IP when the token is missing or bad, so a
-    forged token cannot drain someone else's bucket). A limit of 0 switches that family off.
-    In memory, per gunicorn worker: see gateway/README.md."""
+    forged token cannot drain someone else's bucket), the login-free /public and /open311 by
+    client IP. A limit of 0 switches that family off. In memory, per gunicorn worker: see
+    gateway/README.md."""
 
-    def __init__(self, app, *, login: int, user: int, partner: int,
+    def __init__(self, app, *, login: int, user: int, partner: int, public: int = 0,
                  verifier: TokenVerifier | None = None) -> None:
         self.app = app
         self.buckets = {name: TokenBuckets(limit) for name, limit in
-                        (("login", login), ("user", user), ("partner", partner)) if limit > 0}
+                        (("login", login), ("user", user), ("partner", partner),
+                         ("public", public)) if limit > 0}
         self._verifier = verifier
         self._subjects: OrderedDict[str, str | None] = OrderedDict()
 
@@ -66,7 +69,8 @@ class RateLimitMiddleware:
     def from_env(cls, app) -> "RateLimitMiddleware":
         return cls(app, login=env_int("RATE_LIMIT_PER_MINUTE_LOGIN", 300),
                    user=env_int("RATE_LIMIT_PER_MINUTE_USER", 60_000),
-                   partner=env_int("RATE_LIMIT_PER_MINUTE_PARTNER", 60_000))
+                   partner=env_int("RATE_LIMIT_PER_MINUTE_PARTNER", 60_000),
+                   public=env_int("RATE_LIMIT_PER_MINUTE_PUBLIC", 60_000))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
@@ -83,6 +87,8 @@ class RateLimitMiddleware:
             return "login", client
         if path.startswith("/partner/"):
             return "partner", headers.get(b"x-api-key", b"").decode("latin-1")[:128] or "ip:" + client
+        if path.startswith(PUBLIC_PREFIXES):  # no login: the caller is its address
+            return "public", "ip:" + client
         if path.startswith("/api/"):
             auth = headers.get(b"authorization", b"").decode("latin-1")
             subject = self._subject(auth[7:].strip()) if auth[:7].lower() == "bearer " else None

@@ -1,5 +1,6 @@
 """Rate limits on a stack of their own with low limits (SQLite only; one gateway worker, because
-each worker keeps its own buckets): per login, per partner key, and per client IP on the login."""
+each worker keeps its own buckets): per login, per partner key, per client IP on the login and
+on the login-free endpoints."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ from tests.integration.conftest import PASSWORD, assert_problem
 from tests.integration.integration_helpers import order, signed_headers
 
 LIMITS = {"RATE_LIMIT_PER_MINUTE_LOGIN": "6", "RATE_LIMIT_PER_MINUTE_USER": "20",
-          "RATE_LIMIT_PER_MINUTE_PARTNER": "10"}
+          "RATE_LIMIT_PER_MINUTE_PARTNER": "10", "RATE_LIMIT_PER_MINUTE_PUBLIC": "8"}
 
 
 @pytest.fixture(scope="module", params=["sqlite"])
@@ -105,3 +106,14 @@ def test_password_guessing_is_slowed_per_client_address(limited):
         assert_limited(guesser.post("/api/v1/auth/token", json={
             "username": "he.fangya", "password": PASSWORD}))
         token(other, "he.fangya")  # another address is not held up
+
+
+def test_login_free_reads_are_limited_per_client_address(limited):
+    with client(limited, "127.0.0.8") as reader, client(limited, "127.0.0.9") as neighbour:
+        def read(api, path="/public/v1/disclosures?village_id=330688100201"):
+            return api.get(path)
+        statuses = [read(reader).status_code for _ in range(8)]
+        assert statuses == [200] * 8, statuses
+        assert_limited(read(reader))
+        assert_limited(read(reader, "/open311/v2/services.json"))  # the same address, same budget
+        assert read(neighbour).status_code == 200
