@@ -154,8 +154,10 @@ class Database:
                         yield tx
                         await tx.flush_events()
                 finally:
-                    for key in set(connection.info) - kept:
-                        del connection.info[key]
+                    # (an invalidated connection — the database went away — takes its info with it)
+                    if not connection.invalidated:
+                        for key in set(connection.info) - kept:
+                            del connection.info[key]
         if tx.emitted:
             self.events_committed.set()
 
