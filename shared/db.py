@@ -98,6 +98,8 @@ class InThreadSqlite(aiosqlite.Connection):
     only process writing its file (migrations run before it starts), every write of its own
     queues on `Database.writer_lock` first, and the busy timeout is 5 s, after which the write
     fails as DATABASE_UNAVAILABLE (503, retryable) rather than hold the loop longer.
+    It replaces aiosqlite's private queue (`_tx`) and skips its thread: checked against the
+    aiosqlite version pinned in pyproject.toml (0.22.1); every SQLite test runs through it.
     """
 
     def __init__(self, connector) -> None:
