@@ -1,7 +1,7 @@
 """A petition's 延期 (the village asks, the town decides) and a dispute's 调解 sessions in the console."""
 from playwright.sync_api import expect
 
-from tests.e2e.console_helpers import action, expect_text, go, open_item
+from tests.e2e.console_helpers import action, go, open_item
 
 API = "/api/v1"
 TAOYUAN = "330688100201"

@@ -90,7 +90,7 @@ async def allocate_grid_bonus(self, tx, principal: Principal,
         allocated_fen=sum(line.amount_fen for line in lines), lines=lines, rule_version=label)
     await session.execute(grid_allocations.insert().values(
         id=allocation.id, org_id=town, year=str(period), pool_fen=request.pool_fen,
-        result=json.dumps([[l.subject_id, l.amount_fen] for l in lines]),
+        result=json.dumps([[line.subject_id, line.amount_fen] for line in lines]),
         created_by=principal.subject, created_at=dbmod.utcnow()))
     await tx.audit(entity="grid_bonus", entity_id=allocation.id, action="allocate",
                    to_state=str(allocation.allocated_fen), reason=f"{town} {period}")
