@@ -12,20 +12,26 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Receiver:
-    """A webhook receiver on 127.0.0.1: records every request; can fail the next N with a status."""
+    """A webhook receiver on 127.0.0.1: records every request; can fail the next N with a status.
+
+    Only requests that `fail_only` accepts (given the decoded payload) count towards the N, so a
+    late callback of an earlier test cannot use up the failures meant for another delivery.
+    """
 
     def __init__(self) -> None:
         self.received: list[tuple[dict, bytes]] = []
         self.fail_next = 0
         self.fail_status = 503
+        self.fail_only = lambda payload: True
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 - http.server's naming
                 body = self.rfile.read(int(self.headers.get("content-length", 0)))
                 outer.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                status = outer.fail_status if outer.fail_next > 0 else 200
-                outer.fail_next = max(outer.fail_next - 1, 0)
+                status = 200
+                if outer.fail_next > 0 and outer.fail_only(json.loads(body)):
+                    status, outer.fail_next = outer.fail_status, outer.fail_next - 1
                 self.send_response(status)
                 self.send_header("content-length", "2")
                 self.end_headers()
