@@ -13,6 +13,11 @@ _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
 _ASSISTING = re.compile(r"配合|协助|协同")
+# Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚".
+_PASSIVE = re.compile(r"(被|受到|受过|遭到|遭受)[^，。；]{0,12}$")
+# The village removes or withdraws the act rather than doing it: "删除…罚款条款", "取消罚款".
+_REMOVING = re.compile(r"(删除|删去|删掉|去掉|废止|废除|取消|撤销|修改|修订)[^，。；]{0,10}$")
+_QUOTES = {"“": "”", "「": "」", "‘": "’"}
 # Where a rule's object must be: the clause up to the match, or right after it up to the next pause.
 _OBJECT_AFTER = re.compile(r"[^，,。；;！!？?\n：:、]{0,8}")
 
@@ -25,6 +30,8 @@ class OffListRule:
     on_assist: "review" when the village merely assisting still needs a human look, "ignore" when fine.
     object: when set, the match counts only if this pattern also occurs in the same clause before it
     or right after it ("拆除违建", "违章搭建的彩钢棚组织拆除", but not "叫他拆掉线").
+    unless: when set, the match does not count if this pattern occurs in the same place (temporary
+    things: "临时搭建的舞台…演出结束后拆除" is clearing up after an event, not demolition).
     """
     code: str
     pattern: re.Pattern
@@ -32,6 +39,7 @@ class OffListRule:
     on_assist: str = "ignore"
     note: str = ""
     object: re.Pattern | None = None
+    unless: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,8 @@ def load_rules(path: Path) -> list[OffListRule]:
     with open(path, encoding="utf-8", newline="") as f:
         return [OffListRule(r["code"], re.compile(r["pattern"]), r.get("agent") or "any",
                             r.get("on_assist") or "ignore", r.get("note", ""),
-                            re.compile(r["object"]) if r.get("object") else None) for r in csv.DictReader(f)]
+                            re.compile(r["object"]) if r.get("object") else None,
+                            re.compile(r["unless"]) if r.get("unless") else None) for r in csv.DictReader(f)]
 
 
 def _clause_prefix(text: str, pos: int) -> str:
@@ -53,6 +62,19 @@ def _clause_prefix(text: str, pos: int) -> str:
     for m in _CLAUSE_END.finditer(text, 0, pos):
         start = m.end()
     return text[start:pos]
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """True when pos lies inside a quotation opened in the same sentence (a cited rule or slogan)."""
+    start = max(text.rfind(c, 0, pos) for c in "。\n")
+    depth_open = None
+    for k in range(start + 1, pos):
+        ch = text[k]
+        if ch in _QUOTES:
+            depth_open = _QUOTES[ch]
+        elif depth_open is not None and ch == depth_open:
+            depth_open = None
+    return depth_open is not None
 
 
 def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
@@ -63,13 +85,16 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
             prefix = _clause_prefix(text, m.start())
             if _NEGATED.search(prefix):
                 continue
-            if rule.object is not None and not (
-                    rule.object.search(prefix)
-                    or rule.object.search(_OBJECT_AFTER.match(text, m.end()).group(0))):
+            after = _OBJECT_AFTER.match(text, m.end()).group(0)
+            if rule.object is not None and not (rule.object.search(prefix) or rule.object.search(after)):
+                continue
+            if rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after)):
                 continue
             assisted = False
             if rule.agent == "village":
-                if _DELEGATED.search(prefix):
+                if _DELEGATED.search(prefix) or _PASSIVE.search(prefix) or _REMOVING.search(prefix):
+                    continue
+                if _quoted(text, m.start()):
                     continue
                 if _ASSISTING.search(prefix):
                     if rule.on_assist == "ignore":
