@@ -83,6 +83,19 @@ def test_errors_follow_the_spec(root):
     too_wide = requests.get(f"{root}/requests.json", params={
         "start_date": "2020-01-01T00:00:00Z", "end_date": "2021-01-01T00:00:00Z"}, timeout=10)
     assert too_wide.status_code == 400 and too_wide.json()[0]["code"] == 400
+    csv_format = requests.get(f"{root}/services.csv", timeout=10)
+    assert csv_format.status_code == 400 and csv_format.headers["content-type"].startswith(
+        "application/problem+json")
+
+
+@pytest.mark.parametrize("lat, long", [("nan", "120.5"), ("30.1", "inf"), ("91", "120.5"), ("北纬30", "120.5")])
+def test_impossible_coordinates_are_refused(root, open311_key, lat, long):
+    posted = requests.post(f"{root}/requests.json", data={
+        "api_key": open311_key, "service_code": "P08-01", "description": "路灯不亮",
+        "lat": lat, "long": long, "attribute[village_id]": "330688100201"}, timeout=10)
+    assert posted.status_code == 400, posted.text
+    error = posted.json()[0]
+    assert error["code"] == 400 and ("lat" in error["description"] or "long" in error["description"])
 
 
 def test_discovery(root):

@@ -1,7 +1,9 @@
 """schemathesis against the running gateway's OpenAPI documents: schema-valid requests for every
 operation of /api/v1 (sent with real tokens of three roles in turn), of the login-free
-/public/v1 and of /partner/v1 (unsigned: it shows validation and the 401s, not the work order's
-effects, which tests/integration/test_integration_work_orders.py covers). No 5xx, and every answer conforms to the document (status code listed, content type,
+/public/v1, of /partner/v1 (unsigned: it shows validation and the 401s, not the work order's
+effects, which tests/integration/test_integration_work_orders.py covers) and of Open311 at
+/open311/v2 (without an api_key: reads, errors in GeoReport's format, and the 403 of a POST;
+test_integration_open311.py creates requests). No 5xx, and every answer conforms to the document (status code listed, content type,
 body schema, headers). Bounded: FUZZ_EXAMPLES per operation (default 10; about a minute per
 backend), derandomized, without shrinking: failures are collected into one report."""
 from __future__ import annotations
@@ -29,7 +31,8 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 SKIP = {"POST /auth/token"}
 
 
-@pytest.mark.parametrize("base, roles", [("/api/v1", ROLES), ("/public/v1", []), ("/partner/v1", [])])
+@pytest.mark.parametrize("base, roles", [("/api/v1", ROLES), ("/public/v1", []), ("/partner/v1", []),
+                                         ("/open311/v2", [])])
 def test_fuzz_every_operation(stack, login, base, roles):
     url = stack.config.base_url + base
     schema = schemathesis.openapi.from_url(f"{url}/openapi.json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import json
+import math
 import uuid
 
 from sqlalchemy import select
@@ -131,20 +132,29 @@ async def _partner_for_key(service, api_key: str):
     return partner
 
 
-def _float(params: dict, name: str) -> float | None:
+COORDINATE_LIMITS = {"lat": 90.0, "long": 180.0}
+
+
+def _coordinate(params: dict, name: str) -> float | None:
+    """Decimal degrees within ±90 (lat) / ±180 (long); 'nan', 'inf' and the like are refused."""
     if not params.get(name):
         return None
     try:
-        return float(params[name])
+        value = float(params[name])
     except ValueError:
-        raise InvalidArgument(f"{name} 应为数字", f"{name} must be a number", field=name) from None
+        value = math.nan
+    if not -COORDINATE_LIMITS[name] <= value <= COORDINATE_LIMITS[name]:  # False for NaN too
+        raise InvalidArgument(f"{name} 应为 ±{COORDINATE_LIMITS[name]:g} 以内的十进制度数",
+                              f"{name} must be decimal degrees within ±{COORDINATE_LIMITS[name]:g}",
+                              field=name)
+    return value
 
 
 async def create_request(service, api_key: str, params: dict[str, str]) -> str:
     partner = await _partner_for_key(service, api_key)
     code = params.get("service_code", "")
     _category(service, code)
-    lat, lon = _float(params, "lat"), _float(params, "long")
+    lat, lon = _coordinate(params, "lat"), _coordinate(params, "long")
     address = params.get("address_string", "")[:300]
     if (lat is None or lon is None) and not address and not params.get("address_id"):
         raise InvalidArgument("须提供经纬度或地址", "lat/long or address_string is required", field="lat")
