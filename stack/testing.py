@@ -39,11 +39,13 @@ def _as_cluster_owner(argv: list[str]) -> list[str]:
 class PostgresCluster:
     """A PostgreSQL cluster of our own in a temporary folder: started, killed -9, started again."""
 
-    def __init__(self, pg_bin: Path, *, synchronous_commit: bool = False) -> None:
+    def __init__(self, pg_bin: Path, *, synchronous_commit: bool = False, durable: bool = False) -> None:
         self.pg_bin = pg_bin
         # Off is fast, and loses the last ~200 ms of acknowledged commits when PostgreSQL
         # crashes: a test that kills the server must turn it on (production keeps the default, on).
-        self.synchronous_commit = synchronous_commit
+        self.synchronous_commit = synchronous_commit or durable
+        # Tests run with fsync and full-page writes off; a benchmark keeps PostgreSQL's defaults.
+        self.durable = durable
         self.folder = Path(tempfile.mkdtemp(prefix="zhili-pg-"))
         self.folder.chmod(0o755)
         self.data, self.port = self.folder / "data", free_port()
@@ -69,7 +71,8 @@ class PostgresCluster:
         options = (f"-c listen_addresses={HOST} -c port={self.port} "
                    f"-c unix_socket_directories={self.folder} "
                    f"-c synchronous_commit={'on' if self.synchronous_commit else 'off'} "
-                   "-c fsync=off -c full_page_writes=off -c max_connections=300")
+                   + ("" if self.durable else "-c fsync=off -c full_page_writes=off ")
+                   + "-c max_connections=300")
         self._run(self.pg_bin / "pg_ctl", "-D", self.data, "-o", options, "-l",
                   self.folder / "postgres.log", "-w", "start")
 
@@ -118,15 +121,16 @@ def _zombie(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(*, synchronous_commit: bool = False) -> Iterator[PostgresCluster]:
-    """A fresh cluster of our own (never TEST_DATABASE_URL): for tests that kill the server.
+def throwaway_cluster(*, synchronous_commit: bool = False, durable: bool = False) -> Iterator[PostgresCluster]:
+    """A fresh cluster of our own (never TEST_DATABASE_URL): for tests that kill the server, and
+    for benchmarks (`durable`: PostgreSQL's own fsync and commit settings).
 
-    fsync stays off either way: killed processes do not lose what the kernel already holds.
+    Tests keep fsync off: killed processes do not lose what the kernel already holds.
     """
     pg_bin = find_pg_bin()
     if pg_bin is None:
         raise RuntimeError("PostgreSQL is not installed (no pg_ctl)")
-    cluster = PostgresCluster(pg_bin, synchronous_commit=synchronous_commit)
+    cluster = PostgresCluster(pg_bin, synchronous_commit=synchronous_commit, durable=durable)
     try:
         cluster.start()
         yield cluster

@@ -67,8 +67,11 @@ class Client:
     """One aiohttp session for the whole run; `request` times a call and records it in a Run."""
 
     def __init__(self, connections: int = 256) -> None:
+        # The gateway closes idle connections after 5 s (gunicorn `keepalive`); aiohttp would keep
+        # them 15 s and could send on one the server is just closing: "Connection reset by peer"
+        # (seen in the dispatch scenario). Idle connections are dropped before the server does.
         self.session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=connections, ttl_dns_cache=3600),
+            connector=aiohttp.TCPConnector(limit=connections, ttl_dns_cache=3600, keepalive_timeout=4),
             timeout=aiohttp.ClientTimeout(total=30))
 
     async def request(self, run: Run, method: str, url: str, *, started: float | None = None,

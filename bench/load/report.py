@@ -75,12 +75,17 @@ def profiles(found: dict) -> list[str]:
     return out
 
 
-def write(outcome: dict, *, seconds: float, rate: float, argv: list[str]) -> None:
+BACKENDS = {"sqlite": "SQLite (one file per service)",
+            "postgresql": "PostgreSQL (one cluster on loopback, one database per service, "
+                          "fsync and synchronous commit on)"}
+
+
+def write(outcome: dict, *, seconds: float, rate: float, argv: list[str], backend: str) -> None:
     command = " ".join([".venv/bin/python -m bench.load.run", *argv])
     lines = [
         "# Load: the hot paths through the gateway", "",
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine()}; the whole stack (NATS, "
-        "seven services on SQLite, the gateway with 2 gunicorn/uvicorn workers) and the load "
+        f"seven services on {BACKENDS[backend]}, the gateway with 2 gunicorn/uvicorn workers) and the load "
         "generator on the same machine, loopback only. Load average at the end: "
         f"{load_average()}.", "",
         f"Command: `{command}` (BENCH_SECONDS={seconds:g} per scenario). The load generator is "
@@ -112,5 +117,6 @@ def write(outcome: dict, *, seconds: float, rate: float, argv: list[str]) -> Non
                   "Top frames while the closed-loop work-order scenario ran; the analysis and "
                   "the before/after of the fix are in [PROFILE.md](PROFILE.md).", "",
                   *profiles(outcome["profiles"])]
-    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    name = "RESULTS.md" if backend == "sqlite" else f"RESULTS-{backend}.md"
+    (HERE / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

@@ -1,4 +1,4 @@
-"""`python -m bench.load.run [--profile]`: the hot paths of issue 10 under load, through the gateway.
+"""`python -m bench.load.run [--profile] [--backend postgresql]`: the hot paths of issue 10 under load, through the gateway.
 
 Starts the whole local stack (SQLite, temporary data folder, loopback only) with the demo county,
 a bare Connexion AsyncApp served the same way as the gateway (the ceiling of this run), and drives
@@ -25,7 +25,8 @@ from bench.load import events, report  # noqa: E402
 from bench.load import scenarios as sc  # noqa: E402
 from bench.load.loadgen import Client, Run, closed_loop, open_loop  # noqa: E402
 from bench.load.profile import Profiler  # noqa: E402
-from stack.processes import Stack, StackConfig  # noqa: E402
+from stack.processes import SERVICES, Stack, StackConfig  # noqa: E402
+from stack.testing import create_database, throwaway_cluster  # noqa: E402
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 RATE = float(os.environ.get("BENCH_RATE", "250"))          # the issue's petition intake rate
@@ -120,9 +121,20 @@ async def profiled(stack: Stack, measure, load, results: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--profile", action="store_true", help="py-spy the work-order path too")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite",
+                        help="postgresql: a cluster of its own on loopback with PostgreSQL's "
+                             "default durability (fsync, synchronous commit); writes RESULTS-postgresql.md")
     args = parser.parse_args()
+    if args.backend == "postgresql":
+        with throwaway_cluster(durable=True) as cluster:
+            run_bench(args, {s: create_database(cluster.admin_url, s) for s in SERVICES})
+    else:
+        run_bench(args, {})
+
+
+def run_bench(args: argparse.Namespace, database_urls: dict[str, str]) -> None:
     data = Path(tempfile.mkdtemp(prefix="zhili-load-"))
-    config = StackConfig.ephemeral(data)
+    config = StackConfig.ephemeral(data, database_urls)
     # The per-user and per-partner limits (1,000/s by default) would turn the load into 429s.
     # As deployed (compose, k8s): responses are not re-validated against the spec on every call.
     config.extra_env.update(RATE_LIMIT_PER_MINUTE_USER="100000000",
@@ -141,7 +153,7 @@ def main() -> None:
     if os.environ.get("BENCH_ONLY_PROFILE"):
         print(report.line(outcome["scenarios"][-1]), *report.profiles(outcome["profiles"]), sep="\n")
         return
-    report.write(outcome, seconds=SECONDS, rate=RATE, argv=sys.argv[1:])
+    report.write(outcome, seconds=SECONDS, rate=RATE, argv=sys.argv[1:], backend=args.backend)
 
 
 if __name__ == "__main__":
