@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from services.petitions.triage import DATA_DIR, LEARNED_FILE, LearnedScorer, Triage  # noqa: E402
+from services.petitions.triage import DATA_DIR, LEARNED_FILE, LearnedScorer, Triage, normalise  # noqa: E402
 
 #: Former holdout rounds by id prefix (each written after a model was frozen, scored once, moved to dev).
 ROUNDS = {"H": 1, "K": 2, "Q": 3, "W": 4, "Y": 5}
@@ -33,6 +33,7 @@ def evaluate(triage: Triage, reports: list[dict[str, str]]) -> dict[str, object]
     """Category top-1/top-3, level accuracy with and without level refinement, and the misses."""
     top1 = top3 = level_ok = level_default_ok = 0
     misses = []
+    level_errors = dict.fromkeys(LEVEL_ERRORS, 0)
     for r in reports:
         got = triage.suggest(r["text"], limit=3)
         codes = [s.category_code for s in got]
@@ -43,9 +44,26 @@ def evaluate(triage: Triage, reports: list[dict[str, str]]) -> dict[str, object]
         level_default_ok += first is not None and first.default_level == r["expected_level"]
         if not codes or codes[0] != r["expected_category"] or first.level != r["expected_level"]:
             misses.append((r, got))
+        if first is None or first.level != r["expected_level"]:
+            level_errors[level_error(triage, r, first)] += 1
     n = len(reports) or 1
     return {"n": len(reports), "top1": top1 / n, "top3": top3 / n, "level": level_ok / n,
-            "level_default": level_default_ok / n, "misses": misses}
+            "level_default": level_default_ok / n, "misses": misses, "level_errors": level_errors}
+
+
+LEVEL_ERRORS = ("wrong category, other default level", "escalation missed", "false escalation", "other")
+
+
+def level_error(triage: Triage, r: dict[str, str], first) -> str:
+    """Why the top suggestion's level is wrong (one of ``LEVEL_ERRORS``)."""
+    default = triage.categories[r["expected_category"]].level
+    if first is None or first.default_level != default:
+        return LEVEL_ERRORS[0]
+    if r["expected_level"] != default and not first.level_raised_by:
+        return LEVEL_ERRORS[1]
+    if r["expected_level"] == default and first.level_raised_by:
+        return LEVEL_ERRORS[2]
+    return LEVEL_ERRORS[3]
 
 
 def train_learned(reports: list[dict[str, str]], leave_out: str = "") -> LearnedScorer:
@@ -67,9 +85,13 @@ def by_round(triage: Triage, reports: list[dict[str, str]]) -> list[dict[str, ob
                 continue
             triage.learned = None
             lexicon = evaluate(triage, held)
-            triage.learned = train_learned(reports, leave_out=prefix)
+            learned = train_learned(reports, leave_out=prefix)
+            triage.learned = learned
             both = evaluate(triage, held)
-            out.append({"round": number, "prefix": prefix, "n": len(held), "lexicon": lexicon, "combined": both})
+            alone = sum(max((p := learned.posterior(normalise(r["text"]))), key=p.get) == r["expected_category"]
+                        for r in held) / len(held)
+            out.append({"round": number, "prefix": prefix, "n": len(held), "lexicon": lexicon, "combined": both,
+                        "learned_top1": alone})
     finally:
         triage.learned = shipped
     return out
@@ -121,18 +143,23 @@ def _fmt_miss(r: dict[str, str], got: list) -> str:
 
 
 def _round_lines(rounds: list[dict[str, object]]) -> list[str]:
-    lines = ["| round | reports | top-1 lexicon only | top-1 lexicon + learned | level lexicon only "
-             "| level lexicon + learned |", "|---|---|---|---|---|---|"]
+    lines = ["| round | reports | top-1 learned alone | top-1 lexicon only | top-1 lexicon + learned "
+             "| level lexicon only | level lexicon + learned | level misses (wrong category / escalation missed "
+             "/ false escalation / other) |", "|---|---|---|---|---|---|---|---|"]
     for r in rounds:
         lex, both = r["lexicon"], r["combined"]
-        lines.append(f"| {r['round']} ({r['prefix']}…) | {r['n']} | {lex['top1']:.1%} | {both['top1']:.1%} "
-                     f"| {lex['level']:.1%} | {both['level']:.1%} |")
+        kinds = " / ".join(str(both["level_errors"][k]) for k in LEVEL_ERRORS)
+        lines.append(f"| {r['round']} ({r['prefix']}…) | {r['n']} | {r['learned_top1']:.1%} | {lex['top1']:.1%} "
+                     f"| {both['top1']:.1%} | {lex['level']:.1%} | {both['level']:.1%} | {kinds} |")
     if rounds:
         n = sum(r["n"] for r in rounds)
-        mean = {k: sum(r[part][m] * r["n"] for r in rounds) / n
-                for k, (part, m) in {"lt": ("lexicon", "top1"), "bt": ("combined", "top1"),
-                                      "ll": ("lexicon", "level"), "bl": ("combined", "level")}.items()}
-        lines.append(f"| all five | {n} | {mean['lt']:.1%} | {mean['bt']:.1%} | {mean['ll']:.1%} | {mean['bl']:.1%} |")
+
+        def mean(part: str, metric: str) -> float:
+            return sum((r[part] if part == "learned_top1" else r[part][metric]) * r["n"] for r in rounds) / n
+        kinds = " / ".join(str(sum(r["combined"]["level_errors"][k] for r in rounds)) for k in LEVEL_ERRORS)
+        lines.append(f"| all five | {n} | {mean('learned_top1', ''):.1%} | {mean('lexicon', 'top1'):.1%} "
+                     f"| {mean('combined', 'top1'):.1%} | {mean('lexicon', 'level'):.1%} "
+                     f"| {mean('combined', 'level'):.1%} | {kinds} |")
     return lines
 
 
@@ -149,6 +176,10 @@ def write_results(results: dict[str, dict], lat: dict[str, float], build_s: floa
     for split, r in results.items():
         lines.append(f"| {split} | {r['n']} | {r['top1']:.1%} | {r['top3']:.1%} | {r['level']:.1%} "
                      f"| {r['level_default']:.1%} |")
+    lines += ["", "Level misses by kind (wrong category with another default level / escalation missed / "
+              "false escalation / other): " + "; ".join(
+                  f"{split} " + " / ".join(str(r["level_errors"][k]) for k in LEVEL_ERRORS)
+                  for split, r in results.items())]
     lines += ["", "Level is judged on the top-1 suggestion (a wrong category usually means a wrong level too). "
               "\"Without refinement\" uses the category's default level, ignoring 多次反映未解决 / 涉及多个村 / "
               "群体性诉求 signals.", "",

@@ -239,6 +239,11 @@ def test_without_the_learned_file_triage_is_the_lexicon(tmp_path: Path) -> None:
     ("门口烧烤摊被城管取缔后没几天又摆出来了", "多次反映未解决"),  # back as it was
     ("垃圾堆在路口，跟村里说过，一直拖到现在", "多次反映未解决"),  # told, and it dragged on
     ("与邻镇交界处的河道有人倒垃圾", "涉及多个村"),  # a border between towns
+    ("这事我去年就跟村里讲过，到现在也没个说法", "多次反映未解决"),  # reported long ago, nothing since
+    ("反映了快一年了，没人来看过", "多次反映未解决"),
+    ("村里说管不了让我们找镇里，镇里又让找村里", "多次反映未解决"),  # sent from one office to the other
+    ("先是找了网格员，后来又去了社区", "多次反映未解决"),
+    ("我第二次写信给镇长了", "多次反映未解决"),
 ])
 def test_more_ways_of_saying_it_was_not_solved_raise_the_level(triage: Triage, text: str, label: str) -> None:
     assert label in triage.level_signals(text)
@@ -248,6 +253,9 @@ def test_more_ways_of_saying_it_was_not_solved_raise_the_level(triage: Triage, t
     "今天第一次拨打热线反映楼道电动车充电",  # a first call is not a repeat
     "跟村里网格员说了一下",  # one report to one person
     "他说这块地不归他管，是隔壁组的",  # one person's word, not offices passing it on
+    "他说不归他管，让我找他老婆",
+    "反映过一次，今天就修好了",  # reported once and solved
+    "有事可以找网格员，也可以找社区",  # advice, not a report
 ])
 def test_first_reports_and_single_offices_do_not_raise_the_level(triage: Triage, text: str) -> None:
     assert triage.level_signals(text) == ()
