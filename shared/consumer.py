@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -17,8 +18,8 @@ from shared import db as dbmod
 from shared.bus import DEAD_LETTER_PREFIX
 from shared.errors import DomainError
 from shared.logs import trace_id_var
-from shared.metrics import EVENTS_CONSUMED
-from shared.outbox import MSG_ID_HEADER, TRACE_ID_HEADER, Database, Transaction
+from shared.metrics import EVENT_LAG, EVENTS_CONSUMED
+from shared.outbox import EMITTED_AT_HEADER, MSG_ID_HEADER, TRACE_ID_HEADER, Database, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,15 @@ class Subscription:
     # handler of the last one): where a handler that buffers its writes in `tx.session.info`
     # writes them out. It must only touch tx.session too.
     finish: Finish | None = None
+
+
+def observe_lag(consumer: str, headers: dict) -> None:
+    """Record emit → applied for an event this consumer has just committed (if it says when)."""
+    try:
+        emitted = float(headers.get(EMITTED_AT_HEADER, ""))
+    except ValueError:
+        return  # published before the header existed, or by something other than an outbox
+    EVENT_LAG.labels(consumer).observe(max(time.time() - emitted, 0.0))
 
 
 def backoff_seconds(attempt: int) -> float:
@@ -136,6 +146,8 @@ class EventConsumer:
                 "error": repr(exc)})
             await message.nak(delay=backoff_seconds(attempt))
             return
+        if applied:
+            observe_lag(sub.durable, headers)
         if self._after_commit:
             self._after_commit(event_id)
         await message.ack()
@@ -172,6 +184,8 @@ class EventConsumer:
                 await self.handle(message)
             return
         for message, event_id, _, _ in decoded:
+            if applied[event_id]:
+                observe_lag(sub.durable, message.headers or {})
             if self._after_commit:
                 self._after_commit(event_id)
             await message.ack()

@@ -13,6 +13,11 @@ GRPC_LATENCY = Histogram("zhili_grpc_request_seconds", "gRPC call latency", ["se
 EVENTS_PUBLISHED = Counter("zhili_events_published_total", "Outbox events published", ["stream"])
 EVENTS_CONSUMED = Counter("zhili_events_consumed_total", "Events handled by consumers",
                           ["consumer", "outcome"])
+# Emitted (in the producer's transaction) → applied (the consumer's commit), per consumer: the
+# event latency of issue 10, measured where it happens. Across machines it includes clock skew.
+EVENT_LAG = Histogram("zhili_event_lag_seconds", "Emit-to-applied delay of consumed events",
+                      ["consumer"],
+                      buckets=(.0025, .005, .01, .02, .03, .04, .05, .075, .1, .25, .5, 1, 5, 30))
 OUTBOX_LAG = Histogram("zhili_outbox_lag_seconds", "Commit-to-publish delay of outbox events",
                        buckets=(.001, .005, .01, .025, .05, .1, .5, 1, 5, 30))
 

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 MSG_ID_HEADER = "Nats-Msg-Id"
 TRACE_ID_HEADER = "Zhili-Trace-Id"
+EMITTED_AT_HEADER = "Zhili-Emitted-At"  # Unix time (seconds, 6 decimals) the event was emitted
 
 
 @dataclass(frozen=True)
@@ -244,11 +245,12 @@ class OutboxRelay:
     async def _publish(self, rows) -> list[str]:
         done = []
         for row in rows:
+            created = dbmod.as_utc(row.created_at)
             await self._js.publish(row.subject, row.payload, headers={
-                MSG_ID_HEADER: row.id, TRACE_ID_HEADER: row.trace_id or ""})
+                MSG_ID_HEADER: row.id, TRACE_ID_HEADER: row.trace_id or "",
+                EMITTED_AT_HEADER: f"{created.timestamp():.6f}"})
             done.append(row.id)
             EVENTS_PUBLISHED.labels(row.subject.split(".", 1)[0]).inc()
-            created = dbmod.as_utc(row.created_at)
             OUTBOX_LAG.observe((dbmod.utcnow() - created).total_seconds())
         return done
 

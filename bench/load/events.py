@@ -1,10 +1,61 @@
-"""Event latency: a committed change (the 2xx reply) → its effect in a consumer, polled via the gateway."""
+"""Event latency two ways: a committed change (the 2xx reply) → its effect polled via the gateway,
+and emit → consumer commit as the consumer itself measures it (`zhili_event_lag_seconds`)."""
 from __future__ import annotations
 
+import asyncio
+import math
 import time
+
+from prometheus_client.parser import text_string_to_metric_families
 
 from bench.load import scenarios as sc
 from bench.load.loadgen import Run, pct
+
+
+class LagMeter:
+    """One consumer's `zhili_event_lag_seconds` histogram, read from its service's /metrics; a
+    window is the difference of two reads, so only the events applied in between count."""
+
+    def __init__(self, world: sc.World, metrics_url: str, consumer: str) -> None:
+        self.world, self.url, self.consumer = world, metrics_url, consumer
+
+    async def read(self) -> dict[float, float]:
+        """Cumulative count per bucket bound (seconds; inf included)."""
+        status, text = await self.world.client.request(Run("metrics", "scrape"), "GET", self.url)
+        if status != 200:
+            raise RuntimeError(f"{self.url}: {status}")
+        buckets = {}
+        for family in text_string_to_metric_families(text):
+            if family.name == "zhili_event_lag_seconds":
+                for sample in family.samples:
+                    if sample.name.endswith("_bucket") and sample.labels.get("consumer") == self.consumer:
+                        buckets[float(sample.labels["le"])] = sample.value
+        return buckets
+
+    async def settled(self, quiet_seconds: float = 1.0, limit: float = 120.0) -> dict[float, float]:
+        """Read once the consumer has stopped applying events (its backlog worked off)."""
+        last, deadline = await self.read(), time.monotonic() + limit
+        while time.monotonic() < deadline:
+            await asyncio.sleep(quiet_seconds)
+            now = await self.read()
+            if now == last:
+                return now
+            last = now
+        return last
+
+    def window(self, name: str, before: dict[float, float], after: dict[float, float]) -> dict:
+        """Events in the window, and for p50/p95 the bucket bound at or under which they fall."""
+        counts = sorted((bound, after[bound] - before.get(bound, 0.0)) for bound in after)
+        total = counts[-1][1] if counts else 0.0
+
+        def bound_of(q: float) -> float:
+            return next((b for b, c in counts if c >= q * total), math.inf) * 1000
+
+        within = next((c for b, c in counts if b == 0.05), 0.0)
+        return {"name": name, "consumer": self.consumer, "events": int(total),
+                "p50": bound_of(0.5) if total else math.nan,
+                "p95": bound_of(0.95) if total else math.nan,
+                "within_50ms": within / total if total else math.nan}
 
 
 async def _poll(world: sc.World, run: Run, method: str, path: str, seen, *, who: str,

@@ -23,6 +23,11 @@ def event_line(r: dict) -> str:
             f"({r['samples']} samples, {r['polls_mean']:.1f} polls each)")
 
 
+def lag_line(r: dict) -> str:
+    return (f"event lag {r['consumer']} during {r['name']}: {r['events']} events, p50 ≤ {r['p50']:.0f} "
+            f"p95 ≤ {r['p95']:.0f} ms, {100 * r['within_50ms']:.1f}% within 50 ms")
+
+
 def ceilings(rows: list[dict]) -> dict[str, dict]:
     return {("open" if r["mode"].startswith("open") else "closed"): r for r in rows
             if r["name"].startswith("bare")}
@@ -56,8 +61,11 @@ def aims(outcome: dict, rate: float) -> list[str]:
          f"{grid['rps']:.0f}/s)", best >= 500),
         (f"petition intake p99 ≤ 100 ms at {rate:.0f}/s (open loop: p99 {opened['p99']:.0f} ms, "
          f"{opened['errors']} errors)", opened["p99"] <= 100 and not opened["errors"]),
-        *[(f"event latency p95 ≤ 50 ms ({e['name']}: p95 {e['p95']:.0f} ms)", e["p95"] <= 50)
-          for e in events],
+        *[(f"event latency p95 ≤ 50 ms, emit → consumer commit ({r['consumer']}, {r['name']}: "
+           f"{100 * r['within_50ms']:.1f}% within 50 ms)", r["within_50ms"] >= 0.95)
+          for r in outcome["lags"]],
+        *[(f"event latency p95 ≤ 50 ms, seen through the API ({e['name']}: p95 {e['p95']:.0f} ms)",
+           e["p95"] <= 50) for e in events],
         *[(f"dashboard p95 ≤ 50 ms ({r['mode']}: p95 {r['p95']:.0f} ms)", r["p95"] <= 50)
           for r in dash]]
     return ["| aim (issue 10, 2-core machine, whole stack on it) | |", "|---|---|",
@@ -105,6 +113,14 @@ def write(outcome: dict, *, seconds: float, rate: float, argv: list[str], backen
         "| path | samples | p50 ms | p95 ms | max ms | polls per sample |", "|---|---|---|---|---|---|",
         *[f"| {e['name']} | {e['samples']} | {e['p50']:.1f} | {e['p95']:.1f} | {e['max']:.1f} | "
           f"{e['polls_mean']:.1f} |" for e in outcome["events"]], "",
+        "Measured inside the consumer too: `zhili_event_lag_seconds` (shared/consumer.py) is the "
+        "time from the event's emission in the producer's transaction (the `Zhili-Emitted-At` "
+        "header the outbox relay sets) to the consumer's commit of its effect, a histogram per "
+        "consumer on the service's /metrics; the bench reads evaluation's before and after each "
+        "window, once the consumer has gone quiet. Percentiles are bucket bounds (≤).", "",
+        "| consumer | window | events | p50 ms | p95 ms | within 50 ms |", "|---|---|---|---|---|---|",
+        *[f"| {r['consumer']} | {r['name']} | {r['events']} | ≤ {r['p50']:.0f} | ≤ {r['p95']:.0f} | "
+          f"{100 * r['within_50ms']:.1f}% |" for r in outcome["lags"]], "",
         "JetStream settings (shared/bus.py, shared/consumer.py, shared/outbox.py): one file-backed "
         f"stream per producing service, retention limits, discard old, max age "
         f"{bus.MAX_AGE_SECONDS // 86400} days, duplicate window {bus.DUPLICATE_WINDOW_SECONDS} s, "

@@ -25,7 +25,7 @@ from bench.load import events, report  # noqa: E402
 from bench.load import scenarios as sc  # noqa: E402
 from bench.load.loadgen import Client, Run, closed_loop, open_loop  # noqa: E402
 from bench.load.profile import Profiler  # noqa: E402
-from stack.processes import SERVICES, Stack, StackConfig  # noqa: E402
+from stack.processes import HOST, SERVICES, Stack, StackConfig, free_port  # noqa: E402
 from stack.testing import create_database, throwaway_cluster  # noqa: E402
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
@@ -38,6 +38,17 @@ async def drive(stack: Stack, bare: str, profile: bool) -> dict:
     client = Client()
     world = sc.World(stack.config.base_url, client)
     results: list[dict] = []
+    metrics = f"http://{HOST}:{stack.config.metrics_ports['evaluation']}/metrics"
+    petition_lag = events.LagMeter(world, metrics, "evaluation-petitions")
+    task_lag = events.LagMeter(world, metrics, "evaluation-tasks")
+    lags: list[dict] = []
+
+    async def lag_during(meter: events.LagMeter, name: str, coro):
+        before = await meter.settled()
+        outcome = await coro
+        lags.append(meter.window(name, before, await meter.settled()))
+        print(report.lag_line(lags[-1]), flush=True)
+        return outcome
     try:
         await sc.setup(world)
 
@@ -71,16 +82,20 @@ async def drive(stack: Stack, bare: str, profile: bool) -> dict:
             return await profiled(stack, measure, closed(sc.work_order, 32), results)
         await measure("bare AsyncApp GET /ping", f"open {RATE:.0f}/s",
                       lambda run: open_loop(run, bare_get, rate=RATE, seconds=SECONDS))
-        await measure("petition intake (½ partner work order + HMAC, ½ grid report)",
-                      f"open {RATE:.0f}/s", opened(sc.intake, RATE))
+        await lag_during(petition_lag, f"petition intake at {RATE:.0f}/s (open loop, backlog included)",
+                         measure("petition intake (½ partner work order + HMAC, ½ grid report)",
+                                 f"open {RATE:.0f}/s", opened(sc.intake, RATE)))
         await measure("petition intake: partner work orders (HMAC)", "closed c=32",
                       closed(sc.work_order, 32))
         await measure("petition intake: grid reports", "closed c=32", closed(sc.grid_report, 32))
         await measure("screening POST /screenings (5 villages)", "closed c=16", closed(sc.screen, 16))
         await measure("task dispatch to 20 villages (draft → submit → approve)", "closed c=4",
                       closed(sc.dispatch, 4))
-        latency = [await events.petition_to_dashboard(world, EVENT_SAMPLES),
-                   await events.accepted_to_ledger(world, EVENT_SAMPLES)]
+        latency = [
+            await lag_during(petition_lag, "grid reports one at a time",
+                             events.petition_to_dashboard(world, EVENT_SAMPLES)),
+            await lag_during(task_lag, "assignments accepted one at a time",
+                             events.accepted_to_ledger(world, EVENT_SAMPLES))]
         for row in latency:
             print(report.event_line(row), flush=True)
         await measure("assignment transitions (sign, allocate, progress, submit, accept)",
@@ -92,8 +107,8 @@ async def drive(stack: Stack, bare: str, profile: bool) -> dict:
                       opened(sc.dashboard, DASHBOARD_RATE))
         if profile:
             return {**await profiled(stack, measure, closed(sc.work_order, 32), results),
-                    "events": latency}
-        return {"scenarios": results, "events": latency, "profiles": {}}
+                    "events": latency, "lags": lags}
+        return {"scenarios": results, "events": latency, "lags": lags, "profiles": {}}
     finally:
         await client.close()
 
@@ -115,7 +130,7 @@ async def profiled(stack: Stack, measure, load, results: list[dict]) -> dict:
     with profiler:
         await measure("petition intake: partner work orders (HMAC), under py-spy", "closed c=32",
                       load)
-    return {"scenarios": results, "events": [], "profiles": profiler.top()}
+    return {"scenarios": results, "events": [], "lags": [], "profiles": profiler.top()}
 
 
 def main() -> None:
@@ -135,6 +150,7 @@ def main() -> None:
 def run_bench(args: argparse.Namespace, database_urls: dict[str, str]) -> None:
     data = Path(tempfile.mkdtemp(prefix="zhili-load-"))
     config = StackConfig.ephemeral(data, database_urls)
+    config.metrics_ports["evaluation"] = free_port()  # its event-lag histogram (bench/load/events.py)
     # The per-user and per-partner limits (1,000/s by default) would turn the load into 429s.
     # As deployed (compose, k8s): responses are not re-validated against the spec on every call.
     config.extra_env.update(RATE_LIMIT_PER_MINUTE_USER="100000000",

@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import func, select, update
 
 from shared import bus
@@ -56,7 +57,12 @@ async def applied_counts(database: Database) -> dict[str, int]:
                                                   probe.effects.c.applied))).all())
 
 
+def lag_sample(suffix: str) -> float:
+    return REGISTRY.get_sample_value(f"zhili_event_lag_seconds_{suffix}", {"consumer": probe.DURABLE}) or 0.0
+
+
 async def test_event_written_while_nats_is_down_is_applied_once(nats, probe_db):
+    lag_count, lag_sum = lag_sample("count"), lag_sample("sum")
     database = Database(probe_db, probe.infra)
     nc = await bus.connect(nats_url(nats), name="relay")
     js = nc.jetstream()
@@ -83,6 +89,10 @@ async def test_event_written_while_nats_is_down_is_applied_once(nats, probe_db):
         await wait_for(lambda: _all_published(database))
         await asyncio.sleep(1.0)
         assert await applied_counts(database) == {first: 1, during: 1}
+        # The consumer's lag metric counts each applied event once (not the republished copy),
+        # and the event written during the outage waited at least the second NATS was down.
+        assert lag_sample("count") - lag_count == 2
+        assert lag_sample("sum") - lag_sum >= 1.0
     finally:
         relay.cancel()
         consumer.cancel()
