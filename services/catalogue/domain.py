@@ -105,6 +105,11 @@ class NegativeMatch:
     score: float
     matched_terms: tuple[str, ...] = ()
     assisted: bool = False  # the village is asked to assist, not to act itself
+    # "rule": an off-list pattern named the act; "similarity": the notice reads like this entry (its
+    # description and typical phrasings) at least as much as like any village item. `lead` is then the
+    # entry's score minus the best village item's score on the same index.
+    source: str = "rule"
+    lead: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -167,9 +172,16 @@ class ScreeningPolicy:
     declared_ratio: float = 0.6  # a declared code fits if it scores this share of the best
     town_lead: float = 0.08      # a town item this far ahead of every village item: town work -> OFF_LIST
     emergency_accept_score: float = 0.55  # emergencies have a safe fallback (OTHER), so ask for a clearer fit
+    # A negative-list entry found by similarity rejects when it scores at least negative_fit and is no
+    # more than 0.04 (min_margin, a tie) behind the best village item: the notice reads like the entry
+    # at least as much as like any item; up to negative_review_lead behind, it asks for review instead.
+    negative_fit: float = 0.40
+    negative_lead: float = -0.04
+    negative_review_lead: float = -0.08
 
 
 DEFAULT_POLICY = ScreeningPolicy()
+ENFORCEMENT_PREFIX = "N-ZF"  # negative-list entries for law enforcement (执法监管)
 
 
 def missing_requirements(draft: Draft) -> list[str]:
@@ -204,6 +216,9 @@ def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatc
         extra_en += f" and is on the negative list ({n.code})"
         if n.redirect:
             extra += f"（{n.redirect}）"
+        if n.source == "similarity" and n.matched_terms:
+            extra += f"（相近表述：{'、'.join(n.matched_terms[:4])}）"
+            extra_en += f" (similar wording: {', '.join(n.matched_terms[:4])})"
     if towns:
         t = towns[0]
         extra += f"；属涉镇事项“{t.name}”，建议由{t.department}自行办理"
@@ -265,9 +280,17 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     fits = top is not None and max(s.score for s in report.suggestions) >= policy.fit_score
     needed = policy.emergency_accept_score if emergency else policy.accept_score
     confident = fits and top.score >= needed and (top.score - second >= policy.min_margin or report.title_decided)
-    acting = [n for n in report.negative_matches if not n.assisted]
-    assisted = [n for n in report.negative_matches if n.assisted]
-    result.negative_matches = acting or assisted
+    ruled = [n for n in report.negative_matches if n.source != "similarity"]
+    similar = [n for n in report.negative_matches if n.source == "similarity" and n.score >= policy.negative_fit]
+    # Enforcement entries are defined by acts (罚款, 扣押, 下达停产通知), which the rules name; a notice
+    # that merely reads like one ("安全生产" alone) is never rejected on similarity, only reviewed.
+    rejecting = [n for n in similar if n.lead >= policy.negative_lead and not n.code.startswith(ENFORCEMENT_PREFIX)]
+    acting = [n for n in ruled if not n.assisted] + rejecting
+    assisted = [n for n in ruled if n.assisted]
+    # Read like a negative-list entry, but a village item is a little closer: a person decides.
+    resembling = [n for n in similar if n.lead >= min(policy.negative_review_lead, policy.negative_lead)
+                  and n not in rejecting]
+    result.negative_matches = acting or assisted or resembling
     blocking = review = False
     declared_code = None
     if draft.matter_code:
@@ -300,6 +323,12 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
         review = True
     if assisted and not acting and not emergency:
         result.reasons.append(reason("ENFORCEMENT_ASSIST", name=assisted[0].name))
+        review = True
+    if resembling and not acting and not assisted and not emergency and not blocking:
+        if not any(r.code == "LOW_CONFIDENCE" for r in result.reasons):
+            n = resembling[0]
+            cands = "、".join([f"{n.code}{n.name}（负面清单）"] + [f"{s.code}{s.name}" for s in report.suggestions[:2]])
+            result.reasons.append(reason("LOW_CONFIDENCE", candidates=cands))
         review = True
     if not off_list and not town_closer:
         result.town_matches = [t for t in result.town_matches if t.score >= 1.0]  # only a declared town item

@@ -11,7 +11,7 @@ from services.catalogue.domain import (
     DEFAULT_POLICY, LEVEL_TOWN, LEVEL_VILLAGE, CatalogueItem, Draft, DuplicateHit, MatchReport, NegativeEntry,
     NegativeMatch, ScreeningPolicy, ScreeningResult, Suggestion, TownMatch, decide, over_quota)
 from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re-export)
-from services.catalogue.offlist import OffListRule, apply_rules, load_rules
+from services.catalogue.offlist import OffListRule, apply_rules, delegates_enforcement, load_rules
 from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -39,6 +39,17 @@ def load_negative_list(path: Path) -> list[NegativeEntry]:
     with open(path, encoding="utf-8", newline="") as f:
         return [NegativeEntry(r["code"], r.get("category", ""), r["name"], r.get("description", ""),
                               r.get("basis", ""), r.get("redirect", "")) for r in csv.DictReader(f)]
+
+
+def load_phrasings(path: Path) -> dict[str, list[str]]:
+    """Typical phrasings of negative-list entries (code, phrasing): how offices word such requests."""
+    out: dict[str, list[str]] = defaultdict(list)
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                if r.get("code") and r.get("phrasing"):
+                    out[r["code"]].append(r["phrasing"])
+    return dict(out)
 
 
 def load_synonyms(path: Path) -> dict[str, str]:
@@ -73,7 +84,8 @@ class Matcher:
 
     def __init__(self, items: Sequence[CatalogueItem], negatives: Sequence[NegativeEntry] = (),
                  synonyms: Mapping[str, str] | None = None, rules: Sequence[OffListRule] = (),
-                 keywords: Mapping[str, str] | None = None, saturation: float = 30.0):
+                 keywords: Mapping[str, str] | None = None, saturation: float = 30.0,
+                 negative_phrasings: Mapping[str, Sequence[str]] | None = None):
         self.synonyms = Synonyms(synonyms or {})
         tokenizer(list(self.synonyms.pairs) + [w for c in self.synonyms.pairs.values() for w in c.split()])
         keywords = keywords or {}
@@ -88,6 +100,14 @@ class Matcher:
         self._village_index = Bm25([self._item_doc(i, keywords) for i in self.village])
         self._village_pos = {item.code: k for k, item in enumerate(self.village)}
         self._town_index = Bm25([self._item_doc(i, keywords) for i in self.town])
+        # The negative list is matched like the catalogue: each entry indexed with its description and
+        # typical phrasings, in one index with the village items so that their scores compare.
+        if negative_phrasings is None:
+            negative_phrasings = load_phrasings(DATA_DIR / "negative_phrasings.csv")
+        self._negative_list = list(self.negatives.values())
+        village_docs = [self._item_doc(i, keywords) for i in self.village]
+        self._joint_index = Bm25(village_docs + [self._negative_doc(n, negative_phrasings.get(n.code, ()))
+                                                 for n in self._negative_list])
 
     @classmethod
     def from_data_dir(cls, data_dir: Path = DATA_DIR, extra_items: Sequence[CatalogueItem] = ()) -> "Matcher":
@@ -107,6 +127,32 @@ class Matcher:
         return _doc([(item.name, _NAME_WEIGHT), (keywords.get(item.code, ""), _KEYWORD_WEIGHT),
                      (item.description, 1.0), (item.category, 0.5),
                      (self.synonyms.expand(f"{item.name}。{item.description}"), 0.5)])
+
+    def _negative_doc(self, entry: NegativeEntry, phrasings: Sequence[str]) -> dict[str, float]:
+        text = f"{entry.name}。{entry.description}。" + "。".join(phrasings)
+        return _doc([(entry.name, _NAME_WEIGHT), (entry.description, 1.0), ("。".join(phrasings), 1.0),
+                     (entry.category, 0.5), (self.synonyms.expand(text), 0.5)])
+
+    def _similar_negative(self, text: str, query: Mapping[str, float], ruled: set[str],
+                          candidates: Sequence[int]) -> NegativeMatch | None:
+        """The negative-list entry the notice reads most like, with its lead over the best village item
+        (the best of `candidates`, the village index's top suggestions, re-scored on the joint index)."""
+        if not self._negative_list:
+            return None
+        nv = len(self.village)
+        best, k = max(((s, i) for i, s in self._joint_index.score_from(query, nv).items()), default=(0.0, -1))
+        if k < 0:
+            return None
+        best_village = max(self._joint_index.score_docs(query, candidates).values(), default=0.0)
+        entry = self._negative_list[k - nv]
+        # Rules veto: an enforcement entry is not the village's act when the notice hands the act to
+        # the enforcement team or a department (巡查发现后报镇执法队), and a rule hit already decided.
+        if entry.code in ruled or (entry.code.startswith("N-ZF") and delegates_enforcement(text)):
+            return None
+        score = self._score(best)
+        terms = _display_terms(self._joint_index.contributions(query, k))
+        return NegativeMatch(entry.code, entry.name, entry.redirect, score, terms, False, "similarity",
+                             score - self._score(best_village))
 
     def _score(self, raw: float) -> float:
         """Saturating map of BM25 to 0..1; 30 puts in-list notices above ~0.4 and unrelated work below ~0.35."""
@@ -137,6 +183,9 @@ class Matcher:
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
                           0.5 if h.assisted else 1.0, (h.term,), h.assisted)
             for h in hits if h.code in self.negatives)
+        similar = self._similar_negative(text, query, {h.code for h in hits}, [i for i, _ in ranked])
+        if similar is not None:
+            negatives += (similar,)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]
         enforcement = any(h.code.startswith("N-ZF") and not h.assisted for h in hits) or bool(duties)
         return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores,

@@ -64,6 +64,11 @@ def _clause_prefix(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+def delegates_enforcement(text: str) -> bool:
+    """True when the notice hands something to an enforcement team or department (报镇执法队处置)."""
+    return bool(_DELEGATED.search(text))
+
+
 def _quoted(text: str, pos: int) -> bool:
     """True when pos lies inside a quotation opened in the same sentence (a cited rule or slogan)."""
     start = max(text.rfind(c, 0, pos) for c in "。\n")

@@ -103,10 +103,13 @@ class Bm25:
                 df[t] += 1
         self.idf = {t: math.log(1 + (self.size - n + 0.5) / (n + 0.5)) for t, n in df.items()}
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.doc_weights: list[dict[str, float]] = []
         for i, d in enumerate(docs):
             norm = k1 * (1 - b + b * lengths[i] / avg)
-            for t, tf in d.items():
-                self.postings[t].append((i, self.idf[t] * tf * (k1 + 1) / (tf + norm)))
+            weights = {t: self.idf[t] * tf * (k1 + 1) / (tf + norm) for t, tf in d.items()}
+            for t, w in weights.items():
+                self.postings[t].append((i, w))
+            self.doc_weights.append(weights)
         self.doc_terms = [frozenset(d) for d in docs]
 
     def score(self, query: Mapping[str, float]) -> dict[int, float]:
@@ -115,6 +118,20 @@ class Bm25:
             for i, w in self.postings.get(t, ()):
                 scores[i] += qw * w
         return scores
+
+    def score_from(self, query: Mapping[str, float], start: int) -> dict[int, float]:
+        """Scores of documents numbered `start` and above only (postings are in document order)."""
+        scores: dict[int, float] = defaultdict(float)
+        for t, qw in query.items():
+            for i, w in reversed(self.postings.get(t, ())):
+                if i < start:
+                    break
+                scores[i] += qw * w
+        return scores
+
+    def score_docs(self, query: Mapping[str, float], docs: Iterable[int]) -> dict[int, float]:
+        """Scores of the given documents only."""
+        return {i: sum(qw * self.doc_weights[i].get(t, 0.0) for t, qw in query.items()) for i in docs}
 
     def contributions(self, query: Mapping[str, float], doc: int) -> list[tuple[str, float]]:
         """Which query terms made this document score, strongest first (for matched_terms)."""

@@ -145,3 +145,30 @@ def test_reason_details_in_chinese_and_english():
     zh, en = result.to_dict()["reasons"][0], result.to_dict(lang="en")["reasons"][0]
     assert zh["code"] == en["code"] == "LEVEL_MISMATCH"
     assert "涉镇事项" in zh["detail"] and "town-level" in en["detail"]
+
+
+def _similar(code, lead, score=0.6):
+    return NegativeMatch(code, "要求村级拍照留痕和截图作为完成依据", "", score, ("照片", "组数", "考核"),
+                         source="similarity", lead=lead)
+
+
+def test_reading_like_a_negative_list_entry_at_least_as_much_as_any_item_rejects_and_says_why():
+    result = decide(draft(), report(STRAW, negative_matches=(_similar("N-XS-003", 0.0),)), catalogue=CATALOGUE)
+    assert result.decision == REJECTED and result.reason_codes == ["OFF_LIST"]
+    assert "拍照留痕" in result.reasons[0].detail and "照片、组数、考核" in result.reasons[0].detail
+
+
+def test_a_village_item_a_little_closer_than_the_negative_entry_asks_for_review():
+    result = decide(draft(), report(STRAW, negative_matches=(_similar("N-XS-003", -0.06),)), catalogue=CATALOGUE)
+    assert result.decision == NEEDS_REVIEW and result.reason_codes == ["LOW_CONFIDENCE"]
+    assert "N-XS-003" in result.reasons[0].detail and "负面清单" in result.reasons[0].detail
+
+
+def test_a_village_item_clearly_closer_than_the_negative_entry_is_accepted():
+    result = decide(draft(), report(STRAW, negative_matches=(_similar("N-XS-003", -0.2),)), catalogue=CATALOGUE)
+    assert (result.decision, result.matter_code) == (ACCEPTED, "V-NY-010")
+
+
+def test_reading_like_enforcement_without_an_enforcement_act_is_only_reviewed():
+    result = decide(draft(), report(STRAW, negative_matches=(_similar("N-ZF-002", 0.05),)), catalogue=CATALOGUE)
+    assert result.decision == NEEDS_REVIEW and "OFF_LIST" not in result.reason_codes

@@ -166,3 +166,34 @@ def test_title_breaks_a_near_tie_caused_by_a_neighbouring_item_in_the_body(match
     assert screen(screener, title, body).matter_code == "V-NY-005"
     untitled = matcher.match(body)  # without a title nothing breaks the tie
     assert not untitled.title_decided
+
+
+def test_removing_a_fine_from_the_village_rules_is_village_work(screener):
+    for text in ("请各村把村规民约中“不参加义务劳动罚款50元”的条款删去，修订稿经村民代表会议通过后12月15日前报镇司法所备案。",
+                 "请各村修订村规民约，取消罚款类规定，修订稿经村民代表会议通过后12月15日前报镇司法所备案。"):
+        result = screen(screener, "村规民约修订", text)
+        assert "OFF_LIST" not in result.reason_codes, text
+
+
+def test_a_penalty_someone_else_imposed_is_reported_not_imposed(screener):
+    result = screen(screener, "秸秆禁烧提醒",
+                    "上周有农户在田里焚烧秸秆，受到行政处罚。请各村每天下田巡查，用大喇叭宣传秸秆禁烧，11月30日前报巡查记录。")
+    assert not any(n.code.startswith("N-ZF") and n.source == "rule" for n in result.negative_matches)
+    assert "OFF_LIST" not in result.reason_codes
+
+
+def test_taking_down_a_temporary_event_structure_is_not_demolition(screener):
+    result = screen(screener, "农民丰收节活动保障",
+                    "请各村组织村民参加丰收节展示，活动现场临时搭的展台和帐篷在活动结束后当天拆除，现场照片11月20日前报镇农办。")
+    assert not any(n.code == "N-ZF-001" for n in result.negative_matches)
+    shed = screen(screener, "违章鸡棚处理", "请各村把河边违章搭建的鸡棚拆了，11月20日前报拆除数量。")
+    assert shed.decision == REJECTED  # a real structure still is
+
+
+def test_a_negative_list_entry_in_words_no_rule_lists_is_found_by_similarity(screener):
+    result = screen(screener, "理财产品体验活动",
+                    "某财富管理公司周六在镇文化中心举办理财产品体验活动，请各村动员村民到场，每村不少于20人，到场有伴手礼。")
+    assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes
+    hit = result.negative_matches[0]
+    assert (hit.code, hit.source) == ("N-HD-002", "similarity") and hit.matched_terms
+    assert "相近表述" in result.reasons[0].detail
