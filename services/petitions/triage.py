@@ -180,7 +180,8 @@ class LearnedScorer:
 
 
 class Triage:
-    """Keyword, word and character-bigram scorer over the child categories; build once, call often."""
+    """Keyword, word and character-bigram scorer over the child categories, plus the learned scorer when given;
+    build once, call often."""
 
     def __init__(self, categories: Iterable[Category], keywords: Iterable[tuple[str, float, str]],
                  level_signals: Iterable[tuple[str, re.Pattern[str]]] = (),
