@@ -13,10 +13,17 @@ _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
 _ASSISTING = re.compile(r"配合|协助|协同")
-# Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚".
-_PASSIVE = re.compile(r"(被|受到|受过|遭到|遭受)[^，。；]{0,12}$")
-# The village removes or withdraws the act rather than doing it: "删除…罚款条款", "取消罚款".
-_REMOVING = re.compile(r"(删除|删去|删掉|去掉|废止|废除|取消|撤销|修改|修订)[^，。；]{0,10}$")
+# Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚";
+# but 被征收人/被拆迁户 name the people an act is aimed at.
+_PASSIVE = re.compile(r"(被|受到|受过|遭到|遭受)[^，。；由再并将把对]{0,12}$")
+_PASSIVE_NOUN = re.compile(r"被(征收|征迁|拆迁|执行|申请|告|处罚人)")
+# The village removes the act from a text rather than doing it: "删除…罚款条款" (editing verbs, the
+# act their object), "取消罚款的规定" (withdrawing verbs only when a rule or clause follows the act).
+_EDITING = re.compile(r"(删除|删去|删掉|删改|废止|废除)[^，。；并再后]{0,10}$")
+_WITHDRAWING = re.compile(r"(取消|撤销|去掉|修改)[^，。；并再后]{0,6}$")
+_RULE_TEXT = re.compile(r"[^，。；]{0,6}(条款|规定|条文|内容|规矩|做法|措施)")
+# A violation named in the same place overrides a rule's `unless` ("临时违章搭建的棚子" is still 违建).
+_VIOLATION = re.compile(r"违章|违建|违法|违规|私搭|乱搭")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 # Where a rule's object must be: the clause up to the match, or right after it up to the next pause.
 _OBJECT_AFTER = re.compile(r"[^，,。；;！!？?\n：:、]{0,8}")
@@ -31,7 +38,8 @@ class OffListRule:
     object: when set, the match counts only if this pattern also occurs in the same clause before it
     or right after it ("拆除违建", "违章搭建的彩钢棚组织拆除", but not "叫他拆掉线").
     unless: when set, the match does not count if this pattern occurs in the same place (temporary
-    things: "临时搭建的舞台…演出结束后拆除" is clearing up after an event, not demolition).
+    things: "临时搭建的舞台…演出结束后拆除" is clearing up after an event, not demolition) and no
+    violation (违章, 违建, 私搭 …) is named there too.
     """
     code: str
     pattern: re.Pattern
@@ -69,6 +77,12 @@ def delegates_enforcement(text: str) -> bool:
     return bool(_DELEGATED.search(text))
 
 
+def _reported(text: str, prefix: str, pos: int) -> bool:
+    """True when a passive before the match says someone else already did it (被…处罚)."""
+    m = _PASSIVE.search(prefix)
+    return m is not None and not _PASSIVE_NOUN.match(text, pos - len(prefix) + m.start())
+
+
 def _quoted(text: str, pos: int) -> bool:
     """True when pos lies inside a quotation opened in the same sentence (a cited rule or slogan)."""
     start = max(text.rfind(c, 0, pos) for c in "。\n")
@@ -93,11 +107,14 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
             after = _OBJECT_AFTER.match(text, m.end()).group(0)
             if rule.object is not None and not (rule.object.search(prefix) or rule.object.search(after)):
                 continue
-            if rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after)):
+            if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
+                    and not _VIOLATION.search(prefix + after)):
                 continue
             assisted = False
             if rule.agent == "village":
-                if _DELEGATED.search(prefix) or _PASSIVE.search(prefix) or _REMOVING.search(prefix):
+                if _DELEGATED.search(prefix) or _reported(text, prefix, m.start()) or _EDITING.search(prefix):
+                    continue
+                if _WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end()):
                     continue
                 if _quoted(text, m.start()):
                     continue

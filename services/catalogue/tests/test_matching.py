@@ -197,3 +197,14 @@ def test_a_negative_list_entry_in_words_no_rule_lists_is_found_by_similarity(scr
     hit = result.negative_matches[0]
     assert (hit.code, hit.source) == ("N-HD-002", "similarity") and hit.matched_terms
     assert "相近表述" in result.reasons[0].detail
+
+
+def test_the_village_acting_itself_is_still_found_next_to_those_guards(screener):
+    for title, text in (
+            ("摊位整治", "对违规经营户由村里取消其摊位并罚款500元，11月30日前报处理名单。"),
+            ("秸秆焚烧处理", "受到过处罚的农户再烧秸秆的，由村里再罚款一次，11月30日前报名单。"),
+            ("征收协议签订", "请各村作为责任主体，与被征收户逐户签订征收补偿协议，12月20日前报签订情况。"),
+            ("临时违章棚拆除", "请各村把路边临时违章搭建的棚子拆除，11月30日前报拆除数量。")):
+        result = screen(screener, title, text)
+        assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes, title
+        assert any(n.code.startswith("N-ZF") and n.source == "rule" for n in result.negative_matches), title
