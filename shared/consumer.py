@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from google.protobuf.message import DecodeError, Message
-from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
 from sqlalchemy import select
@@ -88,7 +87,7 @@ class EventConsumer:
         while True:
             try:
                 messages = await pull.fetch(batch=50, timeout=1)
-            except NatsTimeout:
+            except TimeoutError:  # nats' own, or the bare asyncio one its fetch also raises
                 continue
             except asyncio.CancelledError:
                 raise

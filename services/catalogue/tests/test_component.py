@@ -229,7 +229,7 @@ def test_screenings_and_reviews_are_published_as_events(catalogue, stub):
                 try:
                     for message in await sub.fetch(50, timeout=1):
                         seen.setdefault(message.subject, []).append(message.data)
-                except nats.errors.TimeoutError:
+                except TimeoutError:  # nats-py also raises a bare asyncio.TimeoutError
                     await asyncio.sleep(0.2)
                 reviews = seen.get("catalogue.compliance_review.opened", [])
                 screened = seen.get("catalogue.screening.completed", [])
@@ -367,7 +367,7 @@ def read_events(stack, subjects, predicate, timeout=20.0):
                 try:
                     for message in await sub.fetch(100, timeout=1):
                         seen.setdefault(message.subject, []).append(message.data)
-                except nats.errors.TimeoutError:
+                except TimeoutError:  # nats-py also raises a bare asyncio.TimeoutError
                     await asyncio.sleep(0.2)
             return seen
         finally:

@@ -85,7 +85,7 @@ def read_events(stack, subject: str, match, count: int):
             for _ in range(30):
                 try:
                     messages = await sub.fetch(50, timeout=1)
-                except nats.errors.TimeoutError:
+                except TimeoutError:  # nats-py also raises a bare asyncio.TimeoutError
                     continue
                 for message in messages:
                     found.append((message.subject, message.headers, message.data))

@@ -131,7 +131,7 @@ def read_events(stack, subject: str, message_type, matches, *, wait: float = 10.
             while time.monotonic() < deadline:
                 try:
                     messages = await sub.fetch(100, timeout=1)
-                except (nats.errors.TimeoutError, asyncio.TimeoutError):
+                except TimeoutError:  # nats-py also raises a bare asyncio.TimeoutError
                     if found:
                         break
                     continue
