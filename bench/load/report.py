@@ -104,7 +104,10 @@ def write(outcome: dict, *, seconds: float, rate: float, argv: list[str], backen
         "moment a request was due. Per-user and per-partner rate limits were raised for the run; "
         f"VALIDATE_RESPONSES={os.environ.get('VALIDATE_RESPONSES', '0')} (0 = as deployed: "
         "requests are validated against the OpenAPI document, responses are not). "
-        "ops/s: whole operations where one is several requests (dispatch = 3, transitions = 5).",
+        "ops/s: whole operations where one is several requests (dispatch = 3, transitions = 5). "
+        "Each scenario starts on a settled stack: a petitions read answers within 0.2 s and "
+        "evaluation has applied every event of the scenarios before (its lag histogram stands "
+        "still for a second).",
         "", *table(outcome["scenarios"]), "",
         "## Event latency (commit → consumer effect)", "",
         "Measured one at a time after the intake load: the clock starts when the 2xx reply of "

@@ -54,6 +54,10 @@ async def drive(stack: Stack, bare: str, profile: bool) -> dict:
 
         async def measure(name, mode, coro_factory):
             await settle(world)
+            # and evaluation has applied the previous scenario's events: its backlog would
+            # otherwise be measured as the next scenario's latency (the dashboard's, above all)
+            await petition_lag.settled()
+            await task_lag.settled()
             loads = load_average()
             run = await coro_factory(Run(name, mode))
             row = {**run.summary(), "load": loads}
