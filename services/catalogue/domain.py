@@ -28,10 +28,14 @@ _CONCRETE = re.compile(
     "调查|调解|受理|协助|配合|送|发放|收缴|缴费|认证|办理|建立|更新|修订|制定|开放|值守|维护|管护|报修|整理|推选|出具|开具|"
     "评议|培训|学习|签订|张贴|悬挂|补齐|撒|疏散|关闭|告知|指导|提交|记录|监测|发布|放映|预约|清点|推荐|确定|掌握|了解|"
     "登门|上门|转交|保洁|整治|打分|评比|催|帮忙|帮助|挨家挨户|逐户|入户|收齐|落实.{0,6}(责任人|人员)|"
-    "维修|检修|调试|试机|试用|试一遍|测试")
+    "维修|检修|调试|试机|试用|试一遍|测试|"
+    # spoken requests (group messages, voice transcripts): 劝一劝, 记一下车牌号, 打电话给我, 报一下
+    "劝一劝|劝说|记一下|记下|打电话|报一下")
 _SLOGAN = re.compile(
     "高度重视|认真落实|切实|抓紧抓实|压实责任|提高认识|扎实做好|各项工作|相关工作|取得实效|确保|抓好|做好|进一步|加强|"
-    "提升|统筹|推进|全力|务必|严格")
+    "提升|统筹|推进|全力|务必|严格|"
+    # document form and attributive use name no act: "关于…的通知", "年初确定的目标任务"
+    "的通知|确定的")
 _DEADLINE_IN_TEXT = re.compile(
     r"\d{1,2}月\d{1,2}日|\d{1,2}日前|月底前?|月末|年底前?|年内|本周|下周|\d+(个工作)?日内|\d+天内|即日|立即|今天|今晚|明天|\d+时前")
 
@@ -196,6 +200,13 @@ def missing_requirements(draft: Draft) -> list[str]:
     return missing
 
 
+def slogans_only(draft: Draft) -> bool:
+    """True when the notice names no concrete act and speaks in slogans (确保…, 压实责任, 全力冲刺):
+    nothing is asked, so it is VAGUE rather than like any item or negative-list entry. A notice with no
+    act the vague test knows but no slogan either (每村每周供应100斤蔬菜) is left to the matcher."""
+    return "requirement" in missing_requirements(draft) and bool(_SLOGAN.search(draft.text))
+
+
 def over_quota(usage: Mapping[str, int], target_org_ids: Sequence[str], limit: int | None) -> list[str]:
     """Villages for which one more task from this office in this period would pass the limit."""
     if limit is None:
@@ -285,6 +296,12 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     # Enforcement entries are defined by acts (罚款, 扣押, 下达停产通知), which the rules name; a notice
     # that merely reads like one ("安全生产" alone) is never rejected on similarity, only reviewed.
     rejecting = [n for n in similar if n.lead >= policy.negative_lead and not n.code.startswith(ENFORCEMENT_PREFIX)]
+    # A notice of slogans that asks for nothing concrete is VAGUE before anything else: it reads like
+    # no item and, by similarity, like slogans on the negative list (目标任务, 压实责任); only an act the
+    # rules name (or a town duty) makes it off-list too.
+    nothing_asked = not emergency and slogans_only(draft)
+    if nothing_asked:
+        rejecting = []
     acting = [n for n in ruled if not n.assisted] + rejecting
     assisted = [n for n in ruled if n.assisted]
     # Read like a negative-list entry, but a village item is a little closer: a person decides.
@@ -298,7 +315,7 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     lead = report.town_matches[0] if report.town_matches else None
     town_closer = bool(top and lead and not lead.duty and lead.score - top.score >= policy.town_lead)
     town_duty = any(t.duty for t in report.town_matches) or (town_closer and lead.kind in TOWN_ONLY_KINDS)
-    off_list = bool(acting) or town_duty or (not fits and not blocking)
+    off_list = bool(acting) or town_duty or (not fits and not blocking and not nothing_asked)
     if off_list or (emergency and not confident and declared_code is None):
         if emergency:
             result.matter_code = OTHER_CODE
@@ -311,7 +328,7 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
             blocking = True
     elif declared_code:
         result.matter_code = declared_code
-    elif not draft.matter_code:
+    elif not draft.matter_code and not nothing_asked:
         if confident:
             result.matter_code = top.code
         else:
@@ -324,7 +341,7 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     if assisted and not acting and not emergency:
         result.reasons.append(reason("ENFORCEMENT_ASSIST", name=assisted[0].name))
         review = True
-    if resembling and not acting and not assisted and not emergency and not blocking:
+    if resembling and not acting and not assisted and not emergency and not blocking and not nothing_asked:
         if not any(r.code == "LOW_CONFIDENCE" for r in result.reasons):
             n = resembling[0]
             cands = "、".join([f"{n.code}{n.name}（负面清单）"] + [f"{s.code}{s.name}" for s in report.suggestions[:2]])

@@ -12,6 +12,10 @@ _NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免
 _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
+# The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
+_DELEGATED_AFTER = re.compile(
+    r"[^，。；]{0,12}由(?!(你|本|所在|各|该)?村)[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
+    r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法)")
 _ASSISTING = re.compile(r"配合|协助|协同")
 # Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚";
 # but 被征收人/被拆迁户 name the people an act is aimed at.
@@ -112,7 +116,8 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
                 continue
             assisted = False
             if rule.agent == "village":
-                if _DELEGATED.search(prefix) or _reported(text, prefix, m.start()) or _EDITING.search(prefix):
+                if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end())
+                        or _reported(text, prefix, m.start()) or _EDITING.search(prefix)):
                     continue
                 if _WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end()):
                     continue

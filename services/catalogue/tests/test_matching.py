@@ -208,3 +208,54 @@ def test_the_village_acting_itself_is_still_found_next_to_those_guards(screener)
         result = screen(screener, title, text)
         assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes, title
         assert any(n.code.startswith("N-ZF") and n.source == "rule" for n in result.negative_matches), title
+
+
+def test_an_act_handed_to_the_town_after_it_is_named_is_not_the_villages(screener):
+    listing = screen(screener, "秸秆焚烧巡查",
+                     "请各村每天安排人员到田间巡查，发现焚烧秸秆的先劝阻扑灭，记下户主报镇农办，是否罚款由镇执法中队依法决定。")
+    assert listing.decision == ACCEPTED and listing.matter_code == "V-NY-010"
+    assert not any(n.code.startswith("N-ZF") and n.source == "rule" for n in listing.negative_matches)
+    closing = screen(screener, "无证小餐馆整治", "请各村对村内无证经营的小餐馆一律关停，关停由村里负责，11月28日前报关停数量。")
+    assert closing.decision == REJECTED and "OFF_LIST" in closing.reason_codes
+
+
+def test_seizing_goods_or_taking_a_deposit_is_enforcement(screener):
+    result = screen(screener, "乱停三轮车整治", "对在村口乱停的三轮车，请各村暂扣车钥匙，车主交纳200元保证金后领回，11月30日前报情况。")
+    assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes
+    assert any(n.code == "N-ZF-001" and n.source == "rule" for n in result.negative_matches)
+    advice = screen(screener, "乱停三轮车劝导", "请各村网格员对村口乱停的三轮车劝导车主挪走，不得暂扣车辆，11月30日前报劝导情况。")
+    assert not any(n.code == "N-ZF-001" for n in advice.negative_matches)  # a forbidden seizure names no act
+
+
+def test_approvals_and_assessments_handed_down_to_villages_are_off_list(screener):
+    for title, text in (
+            ("临时救助审核下放", "即日起临时救助申请的审核下放到村，由各村审核后直接发放，每月报镇民政办。"),
+            ("伤残等级初步评定", "请各村对申请人的伤残等级进行初步评定，填写评定意见，12月5日前报送。"),
+            ("协会年检", "请各村对本村的文体协会开展年度年检，不合格的提出撤销意见，12月20日前报镇社会事务办。")):
+        result = screen(screener, title, text)
+        assert result.decision == REJECTED and "OFF_LIST" in result.reason_codes, title
+        assert any(n.code == "N-BM-001" and n.source == "rule" for n in result.negative_matches), title
+    helping = screen(screener, "残疾评定预约", "请各村协助新申请残疾人证的村民预约残疾等级评定，告知评定地点和所需材料，12月5日前报名单。")
+    assert "OFF_LIST" not in helping.reason_codes
+
+
+def test_accompanying_a_visit_to_villagers_is_not_accompanying_an_inspection(screener):
+    visit = screen(screener, "困难党员走访", "镇领导下周走访本村困难老党员，请村书记全程陪同走访，了解生活困难，12月10日前反馈走访情况。")
+    assert "OFF_LIST" not in visit.reason_codes
+    assert not any(n.code == "N-XS-008" and n.source == "rule" for n in visit.negative_matches)
+    tour = screen(screener, "调研接待", "下周市里调研组来镇，请各村书记全程陪同，11月20日前报陪同人员名单。")
+    assert tour.decision == REJECTED and "OFF_LIST" in tour.reason_codes
+
+
+def test_a_notice_of_slogans_is_vague_not_off_list(screener):
+    result = screen(screener, "决战四季度", "各村要对照年初确定的各项任务，全力以赴、务必确保全年各项工作圆满完成。", deadline=None)
+    assert result.decision == REJECTED and result.reason_codes == ["VAGUE"]
+    assert not any(n.source == "similarity" for n in result.negative_matches)
+    quota = screen(screener, "为镇食堂供菜", "请各村为镇机关食堂供应本地蔬菜，每村每周100斤，从下周起执行。")
+    assert quota.decision == REJECTED and "OFF_LIST" in quota.reason_codes  # no slogan: left to the matcher
+
+
+def test_spoken_requests_count_as_concrete(screener):
+    result = screen(screener, "【语音】晚上偷倒垃圾的事",
+                    "各位书记，最近晚上有人开车到河边偷倒垃圾，你们让网格员多盯着，看到的劝一劝，记一下车牌号，马上打电话给我。")
+    assert "VAGUE" not in result.reason_codes
