@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
-_NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经)[^，。；]{0,6}$")
+# Spoken negations count too ("千万别自己去扣车", "不用罚款"), but not 别 inside 特别/分别/个别/类别….
+_NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需)"
+                      r"[^，。；]{0,6}$")
 # Someone other than the village acts: "报镇执法队处置", "由执法队依法处罚", "供林业部门审批".
 _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"

@@ -259,3 +259,11 @@ def test_spoken_requests_count_as_concrete(screener):
     result = screen(screener, "【语音】晚上偷倒垃圾的事",
                     "各位书记，最近晚上有人开车到河边偷倒垃圾，你们让网格员多盯着，看到的劝一劝，记一下车牌号，马上打电话给我。")
     assert "VAGUE" not in result.reason_codes
+
+
+def test_a_spoken_prohibition_is_not_the_act(screener):
+    told_not_to = screen(screener, "【语音】夜里偷运沙石",
+                         "各位书记，晚上有人偷运沙石，网格员看到的记一下车牌号报给我，千万别自己去暂扣车辆，11月30日前报情况。")
+    assert not any(n.code == "N-ZF-001" and n.source == "rule" for n in told_not_to.negative_matches)
+    each = screen(screener, "违章搭建处罚", "请各村对违章搭建户分别处以罚款，11月30日前报处罚名单。")
+    assert each.decision == REJECTED and "OFF_LIST" in each.reason_codes  # 分别 is no negation
