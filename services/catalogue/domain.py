@@ -306,7 +306,7 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     assisted = [n for n in ruled if n.assisted]
     # Read like a negative-list entry, but a village item is a little closer: a person decides.
     resembling = [n for n in similar if n.lead >= min(policy.negative_review_lead, policy.negative_lead)
-                  and n not in rejecting]
+                  and n not in rejecting and not nothing_asked]
     result.negative_matches = acting or assisted or resembling
     blocking = review = False
     declared_code = None
@@ -341,7 +341,7 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     if assisted and not acting and not emergency:
         result.reasons.append(reason("ENFORCEMENT_ASSIST", name=assisted[0].name))
         review = True
-    if resembling and not acting and not assisted and not emergency and not blocking and not nothing_asked:
+    if resembling and not acting and not assisted and not emergency and not blocking:
         if not any(r.code == "LOW_CONFIDENCE" for r in result.reasons):
             n = resembling[0]
             cands = "、".join([f"{n.code}{n.name}（负面清单）"] + [f"{s.code}{s.name}" for s in report.suggestions[:2]])
