@@ -4,6 +4,7 @@ from __future__ import annotations
 from services.evaluation.service import grid, periods, queries, rules
 from services.evaluation.service.boards import Boards
 from shared.outbox import Database
+from zhili.evaluation.v1 import evaluation_pb2 as pb
 
 
 class EvaluationService:
@@ -12,6 +13,8 @@ class EvaluationService:
         self.database = database
         self.boards = Boards(database, refresh_seconds)
         self.directory_addr = directory_addr
+        # (org, period) → (change count it was computed at, its counts): see queries.dashboard
+        self.dashboard_counts: dict[tuple[str, str], tuple[int, pb.Dashboard]] = {}
 
     # rules
     get_rules = rules.get_rules

@@ -8,7 +8,7 @@ from services.evaluation.models import (assignments, ledger_lines, petitions, se
                                         subject_stats, warnings)
 from services.evaluation.service import access, names
 from services.evaluation.service.boards import check_board, check_scope
-from services.evaluation.service.ledger import CADRE, VILLAGE, closed_months, rules_in_force
+from services.evaluation.service.ledger import CADRE, VILLAGE, changes, closed_months, rules_in_force
 from shared import db as dbmod
 from shared.auth import Principal
 from shared.errors import NotFound
@@ -108,25 +108,62 @@ def _tally(rows, key, keep=lambda row: True) -> dict[str, int]:
     return totals
 
 
+# Dashboards kept per process; the oldest is dropped beyond this (a county has ~20 towns, ~300
+# villages, a few periods each).
+DASHBOARD_CACHE_SIZE = 2048
+
+
 async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> pb.Dashboard:
     access.org(org_id)
     principal.require_visible(org_id)
     chosen = domain.Period.parse(period)
-    months = chosen.months()
+    result = pb.Dashboard()
+    result.CopyFrom(await _dashboard_counts(self, org_id, chosen))
+    if len(org_id) in (6, 9):
+        ranked = await self.boards.ranked("villages", org_id, chosen)
+        top, bottom = ranked.entries[:5], ranked.entries[-5:][::-1]
+        named = await _entries(self, top + bottom)  # one names lookup for both lists
+        result.top_villages.extend(named[:len(top)])
+        result.bottom_villages.extend(named[len(top):])
+    return result
+
+
+async def _dashboard_counts(self, org_id: str, chosen: domain.Period) -> pb.Dashboard:
+    """The counts of a dashboard, scanned again only when an event changed something.
+
+    Every event that changes assignments, petitions or warnings bumps the change counters in
+    its own transaction (`ledger.touch`), so the same count means the same rows: a cached
+    dashboard is exactly what a scan would give, in every replica. The count is read before the
+    scans, so a change committed in between only makes the next read scan again.
+    """
+    key = (org_id, str(chosen))
     async with self.database.sessions() as session:
-        task_rows = await _grouped(session, assignments, [assignments.c.state,
-                                                          assignments.c.overdue], months, org_id)
-        petition_rows = await _grouped(session, petitions, [
-            petitions.c.level, petitions.c.status, petitions.c.resolved,
-            petitions.c.resolved_level, petitions.c.satisfaction], months, org_id)
-        raised = warnings.c.raised.is_(True)
-        with_warnings = await session.scalar(select(func.count(
-            warnings.c.procedure_id.distinct())).where(
-            warnings.c.month.in_(months), warnings.c.village_id.startswith(org_id), raised,
-            warnings.c.procedure_id != ""))
-        open_warnings = await session.scalar(select(func.count()).where(
-            warnings.c.month.in_(months), warnings.c.village_id.startswith(org_id), raised,
-            warnings.c.resolved.is_(False)))
+        version = await changes(session)
+        cached = self.dashboard_counts.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        counts = await _scan_dashboard(session, org_id, chosen)
+    if len(self.dashboard_counts) >= DASHBOARD_CACHE_SIZE:
+        self.dashboard_counts.pop(next(iter(self.dashboard_counts)))
+    self.dashboard_counts[key] = (version, counts)
+    return counts
+
+
+async def _scan_dashboard(session, org_id: str, chosen: domain.Period) -> pb.Dashboard:
+    months = chosen.months()
+    task_rows = await _grouped(session, assignments, [assignments.c.state,
+                                                      assignments.c.overdue], months, org_id)
+    petition_rows = await _grouped(session, petitions, [
+        petitions.c.level, petitions.c.status, petitions.c.resolved,
+        petitions.c.resolved_level, petitions.c.satisfaction], months, org_id)
+    raised = warnings.c.raised.is_(True)
+    with_warnings = await session.scalar(select(func.count(
+        warnings.c.procedure_id.distinct())).where(
+        warnings.c.month.in_(months), warnings.c.village_id.startswith(org_id), raised,
+        warnings.c.procedure_id != ""))
+    open_warnings = await session.scalar(select(func.count()).where(
+        warnings.c.month.in_(months), warnings.c.village_id.startswith(org_id), raised,
+        warnings.c.resolved.is_(False)))
     tasks = _tally(task_rows, lambda row: row.state)
     overdue = sum(row[-1] for row in task_rows if row.overdue)
     by_level = _tally(petition_rows, lambda row: row.level)
@@ -135,7 +172,7 @@ async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> 
     rated = _tally(petition_rows, lambda row: row.satisfaction, lambda row: row.satisfaction != "")
     total, done = sum(by_level.values()), sum(resolved.values())
     satisfied = rated.get("satisfied", 0) + rated.get("basically_satisfied", 0)
-    result = pb.Dashboard(
+    return pb.Dashboard(
         org_id=org_id, period=str(chosen), tasks_by_status=tasks, tasks_total=sum(tasks.values()),
         tasks_overdue=overdue, petitions_by_level=by_level, petitions_by_status=by_status,
         petitions_total=total, resolve_rate=_pct(done, total),
@@ -144,11 +181,6 @@ async def dashboard(self, principal: Principal, *, org_id: str, period: str) -> 
         resolved_in_town_share=_pct(resolved.get("town", 0), done),
         resolved_in_county_share=_pct(resolved.get("county", 0), done),
         procedures_with_warnings=with_warnings or 0, open_warnings=open_warnings or 0)
-    if len(org_id) in (6, 9):
-        ranked = await self.boards.ranked("villages", org_id, chosen)
-        result.top_villages.extend(await _entries(self, ranked.entries[:5]))
-        result.bottom_villages.extend(await _entries(self, ranked.entries[-5:][::-1]))
-    return result
 
 
 async def _stats(session, subject_type: str, subject_id: str, period: str) -> dict:

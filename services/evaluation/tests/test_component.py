@@ -133,6 +133,23 @@ def test_duplicates_and_out_of_order_events_change_nothing_twice(evaluation, stu
     assert dashboard.resolve_rate == "100.00" and dashboard.resolved_in_village_share == "100.00"
 
 
+def test_a_dashboard_read_again_shows_what_happened_since(evaluation, stub):
+    """Dashboards are kept between reads; any event in between must show on the next read."""
+    town, july = "330688104", dt.datetime(2026, 7, 6, 2, 0, tzinfo=UTC)
+    reader = token(evaluation, org=town)
+
+    def read():
+        return stub.GetDashboard(pb.GetDashboardRequest(org_id=town, period="2026-07"),
+                                 metadata=reader)
+    publish_all(evaluation, [ev.petition("received", "kept-1", f"{town}201", july)])
+    eventually(read, lambda d: d.petitions_total == 1)
+    assert read().petitions_total == 1  # the same answer again, nothing changed
+    publish_all(evaluation, [ev.petition("received", "kept-2", f"{town}202", july),
+                             ev.accepted("kept-a", f"{town}201", [], 5, 80, july)])
+    later = eventually(read, lambda d: d.petitions_total == 2 and d.tasks_total == 1)
+    assert later.petitions_by_status == {"received": 2} and later.tasks_by_status == {"accepted": 1}
+
+
 def test_warning_deducts_and_the_board_ranks_villages(evaluation, stub):
     publish_all(evaluation, [ev.warning("raised", "w-1", V3, "proc-1", SEPT),
                              ev.warning("resolved", "w-1", V3, "proc-1", SEPT),
