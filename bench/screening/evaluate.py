@@ -198,7 +198,7 @@ def report_lines(split: str, c: dict, d: dict) -> list[str]:
 
 
 ROUNDS = (("original dev (d…)", "d"), ("round 1 (h0xx)", "h"), ("round 2 (r2xx)", "r2"),
-          ("round 3 (r3xx)", "r3"), ("round 4 (r4xx)", "r4"), ("test (t…)", "t"))
+          ("round 3 (r3xx)", "r3"), ("round 4 (r4xx)", "r4"), ("round 5 (r5xx)", "r5"), ("test (t…)", "t"))
 
 
 # Candidate thresholds for the similarity route (lead of a negative-list entry over the best village item).
@@ -254,7 +254,7 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--no-gc-freeze", action="store_true", help="measure without gc.freeze() after loading")
     ap.add_argument("--by-round", action="store_true",
-                    help="notice metrics per round (original dev, former holdout rounds 1-3, test) and exit")
+                    help="notice metrics per round (original dev, former holdout rounds 1-5, test) and exit")
     args = ap.parse_args()
     notices, pairs = load_csv("notices.csv"), load_csv("duplicates.csv")
     matcher = Matcher.from_data_dir()

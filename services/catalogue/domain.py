@@ -109,7 +109,8 @@ class NegativeMatch:
     score: float
     matched_terms: tuple[str, ...] = ()
     assisted: bool = False  # the village is asked to assist, not to act itself
-    # "rule": an off-list pattern named the act; "similarity": the notice reads like this entry (its
+    # "rule": an off-list pattern named the act; "demand": the notice counts an artefact of this entry
+    # and something hangs on the count (激活率…考核扣分); "similarity": the notice reads like this entry (its
     # description and typical phrasings) at least as much as like any village item. `lead` is then the
     # entry's score minus the best village item's score on the same index.
     source: str = "rule"
@@ -227,6 +228,9 @@ def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatc
         extra_en += f" and is on the negative list ({n.code})"
         if n.redirect:
             extra += f"（{n.redirect}）"
+        if n.source == "demand" and len(n.matched_terms) == 2:
+            extra += f"（要求的是“{n.matched_terms[0]}”，并与{n.matched_terms[1]}挂钩）"
+            extra_en += f" (it asks for '{n.matched_terms[0]}' and ties it to {n.matched_terms[1]})"
         if n.source == "similarity" and n.matched_terms:
             extra += f"（相近表述：{'、'.join(n.matched_terms[:4])}）"
             extra_en += f" (similar wording: {', '.join(n.matched_terms[:4])})"

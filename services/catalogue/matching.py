@@ -11,7 +11,8 @@ from services.catalogue.domain import (
     DEFAULT_POLICY, LEVEL_TOWN, LEVEL_VILLAGE, CatalogueItem, Draft, DuplicateHit, MatchReport, NegativeEntry,
     NegativeMatch, ScreeningPolicy, ScreeningResult, Suggestion, TownMatch, decide, over_quota)
 from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re-export)
-from services.catalogue.offlist import OffListRule, apply_rules, delegates_enforcement, load_rules
+from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, delegates_enforcement, load_measures,
+                                        load_rules, read_measures)
 from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -85,7 +86,8 @@ class Matcher:
     def __init__(self, items: Sequence[CatalogueItem], negatives: Sequence[NegativeEntry] = (),
                  synonyms: Mapping[str, str] | None = None, rules: Sequence[OffListRule] = (),
                  keywords: Mapping[str, str] | None = None, saturation: float = 30.0,
-                 negative_phrasings: Mapping[str, Sequence[str]] | None = None):
+                 negative_phrasings: Mapping[str, Sequence[str]] | None = None,
+                 measures: Sequence[MeasureKind] | None = None):
         self.synonyms = Synonyms(synonyms or {})
         tokenizer(list(self.synonyms.pairs) + [w for c in self.synonyms.pairs.values() for w in c.split()])
         keywords = keywords or {}
@@ -96,6 +98,10 @@ class Matcher:
         self.by_code = {i.code: i for i in items}
         self.negatives = {n.code: n for n in negatives}
         self.rules = list(rules)
+        # What a notice counts and ranks (激活率…考核, 照片不少于5张…挂钩): see offlist.read_measures.
+        if measures is None:
+            measures = load_measures(DATA_DIR / "demand_measures.csv")
+        self.measures = [k for k in measures if k.code in self.negatives]
         self.saturation = saturation
         self._village_index = Bm25([self._item_doc(i, keywords) for i in self.village])
         self._village_pos = {item.code: k for k, item in enumerate(self.village)}
@@ -183,7 +189,14 @@ class Matcher:
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
                           0.5 if h.assisted else 1.0, (h.term,), h.assisted)
             for h in hits if h.code in self.negatives)
-        similar = self._similar_negative(text, query, {h.code for h in hits}, [i for i, _ in ranked])
+        ruled = {h.code for h in hits}
+        for d in read_measures(text, self.measures):
+            if d.code not in ruled:
+                entry = self.negatives[d.code]
+                negatives += (NegativeMatch(d.code, entry.name, entry.redirect, 1.0, (d.measure, d.stake),
+                                            False, "demand"),)
+                ruled.add(d.code)
+        similar = self._similar_negative(text, query, ruled, [i for i, _ in ranked])
         if similar is not None:
             negatives += (similar,)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]

@@ -11,12 +11,15 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
 _NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需)"
                       r"[^，。；]{0,6}$")
 # Someone other than the village acts: "报镇执法队处置", "由执法队依法处罚", "供林业部门审批".
+# 委托 hands the act to an agency ("由村建办委托专业机构鉴定"); 村建办 (the town's village-building
+# office) is not the village ("由村" followed by 建办/镇).
+_NOT_VILLAGE = r"(?!(你|本|所在|各|该)?村(?!建|镇))"
 _DELEGATED = re.compile(
-    r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|由(?!(你|本|所在|各|该)?村))"
+    r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|委托|由" + _NOT_VILLAGE + ")"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
 # The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
 _DELEGATED_AFTER = re.compile(
-    r"[^，。；]{0,12}由(?!(你|本|所在|各|该)?村)[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
+    r"[^，。；]{0,12}由" + _NOT_VILLAGE + r"[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
     r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法)")
 _ASSISTING = re.compile(r"配合|协助|协同")
 # Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚";
@@ -30,6 +33,10 @@ _WITHDRAWING = re.compile(r"(取消|撤销|去掉|修改)[^，。；并再后]{0
 _RULE_TEXT = re.compile(r"[^，。；]{0,6}(条款|规定|条文|内容|规矩|做法|措施)")
 # A violation named in the same place overrides a rule's `unless` ("临时违章搭建的棚子" is still 违建).
 _VIOLATION = re.compile(r"违章|违建|违法|违规|私搭|乱搭")
+# What the village is to look for or report is what others do, not what it is asked to do: "拉票威胁等
+# 线索登记后报镇", "举报刷票", "查看是否…".
+_OBSERVED_BEFORE = re.compile(r"(举报|反映|打击|揭发|曝光|有没有|有无|是否)[^，。；]{0,10}$")
+_OBSERVED_AFTER = re.compile(r"[^，。；、]{0,14}(线索|苗头)")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 # Where a rule's object must be: the clause up to the match, or right after it up to the next pause.
 _OBJECT_AFTER = re.compile(r"[^，,。；;！!？?\n：:、]{0,8}")
@@ -116,6 +123,8 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
             if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
                     and not _VIOLATION.search(prefix + after)):
                 continue
+            if _OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end()):
+                continue
             assisted = False
             if rule.agent == "village":
                 if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end())
@@ -135,3 +144,80 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
             if not assisted:
                 break
     return sorted(hits.values(), key=lambda h: h.assisted)
+
+
+# --- The demand: what a notice measures and what hangs on the measure ------------------------------
+# Word rules and similarity see the topic (an App, photos, a patrol); an off-list demand is often
+# village work plus a measure: "激活率每天通报…未达标的村考核扣分", "照片不少于5张…照片总数排名与补贴
+# 挂钩". A measure is an artefact (activations, forwards, photos — `demand_measures.csv`) counted as a
+# rate (激活率), a number (照片数量, 下载量, 不少于5张) or a target (达到90%); the stake is what hangs on
+# it in the same sentence (考核, 扣分, 排名, 通报, 挂钩, 视为未完成). A measure with a stake is the
+# demand, whatever work it is phrased as; a count with nothing at stake ("拍照上传") is evidence.
+
+_SENTENCE_END = re.compile(r"[。！!？?\n]")
+_RATE_AFTER = re.compile(r"[^，,。；;、\d\s]{0,4}?率")
+_COUNT_AFTER = re.compile(
+    r"[^，,。；;]{0,8}?(数量|总数|张数|条数|个数|组数|人数|户数|次数|数(?=[^据字码学额]|$)|量(?!化|力|身)"
+    r"|(不少于|不低于|至少|达到|满)\s*\d+|\d+\s*(张|条|个|次|人|户|票)(以上)?)")
+_COUNT_BEFORE = re.compile(r"(不少于|不低于|至少|每天|每日|每人|每户)\s*\d+\s*[张条个次]?[^，,。；;]{0,4}$")
+_STAKE = re.compile(r"考核|扣分|加分|排名|排序|倒数|通报|挂钩|视为未完成|视为未|问责|约谈|计分|得分|绩效")
+# A stake said not to apply ("不作为考核依据", "不排名", "不得与补贴挂钩").
+_STAKE_NEGATED = re.compile(_NEGATED.pattern.replace("(不得|", "(不(再|作为|纳入|计入|与|以|搞|进行|排|通报)|不得|", 1))
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """An artefact whose counting, ranked or scored, is a negative-list entry's demand."""
+    code: str
+    artefact: re.Pattern
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    measure: str   # the counted phrase as written: 激活率, 照片不少于5张
+    stake: str     # what hangs on it: 考核, 挂钩, 排名 …
+
+
+def load_measures(path: Path) -> list[MeasureKind]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return [MeasureKind(r["code"], re.compile(r["artefact"]), r.get("note", "")) for r in csv.DictReader(f)]
+
+
+def _measured(text: str, m: re.Match, prefix: str) -> str | None:
+    """The measure phrase when the artefact at m is counted, else None."""
+    after = _RATE_AFTER.match(text, m.end()) or _COUNT_AFTER.match(text, m.end())
+    if after is not None:
+        return text[m.start():after.end()]
+    before = _COUNT_BEFORE.search(prefix)
+    if before is not None:
+        return text[m.start() - len(prefix) + before.start():m.end()]
+    return None
+
+
+def read_measures(text: str, kinds: list[MeasureKind]) -> list[Measure]:
+    """Measures with a stake the notice imposes, one per code (see the comment above)."""
+    found: dict[str, Measure] = {}
+    start = 0
+    for end_match in list(_SENTENCE_END.finditer(text)) + [None]:
+        end = end_match.start() if end_match else len(text)
+        sentence = text[start:end]
+        stakes = [s for s in _STAKE.finditer(sentence)
+                  if not _STAKE_NEGATED.search(_clause_prefix(sentence, s.start()))]
+        if stakes:
+            for kind in kinds:
+                if kind.code in found:
+                    continue
+                for m in kind.artefact.finditer(sentence):
+                    prefix = _clause_prefix(sentence, m.start())
+                    if _STAKE_NEGATED.search(prefix) or _OBSERVED_BEFORE.search(prefix):
+                        continue
+                    phrase = _measured(sentence, m, prefix)
+                    if phrase:
+                        found[kind.code] = Measure(kind.code, phrase, stakes[0].group(0))
+                        break
+        start = end + 1
+    return list(found.values())
