@@ -11,8 +11,8 @@ from services.catalogue.domain import (
     DEFAULT_POLICY, LEVEL_TOWN, LEVEL_VILLAGE, CatalogueItem, Draft, DuplicateHit, MatchReport, NegativeEntry,
     NegativeMatch, ScreeningPolicy, ScreeningResult, Suggestion, TownMatch, decide, over_quota)
 from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re-export)
-from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, delegates_enforcement, load_measures,
-                                        load_rules, read_measures)
+from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, delegates_enforcement,
+                                        disclaimed_measures, load_measures, load_rules, read_measures)
 from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -196,7 +196,9 @@ class Matcher:
                 negatives += (NegativeMatch(d.code, entry.name, entry.redirect, 1.0, (d.measure, d.stake),
                                             False, "demand"),)
                 ruled.add(d.code)
-        similar = self._similar_negative(text, query, ruled, [i for i, _ in ranked])
+        # An entry whose measure the notice disclaims (照片数量不作为考核依据) is not found by similarity.
+        vetoed = ruled | disclaimed_measures(text, self.measures)
+        similar = self._similar_negative(text, query, vetoed, [i for i, _ in ranked])
         if similar is not None:
             negatives += (similar,)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]

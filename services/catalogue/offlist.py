@@ -10,6 +10,9 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
 # Spoken negations count too ("千万别自己去扣车", "不用罚款"), but not 别 inside 特别/分别/个别/类别….
 _NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需)"
                       r"[^，。；]{0,6}$")
+# A demand or a stake said not to apply: "不以照片数量作为考核依据", "不排名", "不得与补贴挂钩".
+_STAKE_NEGATED = re.compile(_NEGATED.pattern.replace("(不得|", "(不(再|作为|纳入|计入|与|以|搞|进行|排|通报)|不得|", 1))
+_NEGATED_INSIDE = re.compile(r"不(再|作为|纳入|计入|以)")
 # Someone other than the village acts: "报镇执法队处置", "由执法队依法处罚", "供林业部门审批".
 # 委托 hands the act to an agency ("由村建办委托专业机构鉴定"); 村建办 (the town's village-building
 # office) is not the village ("由村" followed by 建办/镇).
@@ -115,7 +118,7 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
     for rule in rules:
         for m in rule.pattern.finditer(text):
             prefix = _clause_prefix(text, m.start())
-            if _NEGATED.search(prefix):
+            if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)):
                 continue
             after = _OBJECT_AFTER.match(text, m.end()).group(0)
             if rule.object is not None and not (rule.object.search(prefix) or rule.object.search(after)):
@@ -161,8 +164,6 @@ _COUNT_AFTER = re.compile(
     r"|(不少于|不低于|至少|达到|满)\s*\d+|\d+\s*(张|条|个|次|人|户|票)(以上)?)")
 _COUNT_BEFORE = re.compile(r"(不少于|不低于|至少|每天|每日|每人|每户)\s*\d+\s*[张条个次]?[^，,。；;]{0,4}$")
 _STAKE = re.compile(r"考核|扣分|加分|排名|排序|倒数|通报|挂钩|视为未完成|视为未|问责|约谈|计分|得分|绩效")
-# A stake said not to apply ("不作为考核依据", "不排名", "不得与补贴挂钩").
-_STAKE_NEGATED = re.compile(_NEGATED.pattern.replace("(不得|", "(不(再|作为|纳入|计入|与|以|搞|进行|排|通报)|不得|", 1))
 
 
 @dataclass(frozen=True)
@@ -221,3 +222,19 @@ def read_measures(text: str, kinds: list[MeasureKind]) -> list[Measure]:
                         break
         start = end + 1
     return list(found.values())
+
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+def disclaimed_measures(text: str, kinds: list[MeasureKind]) -> set[str]:
+    """Codes whose measure the notice says does not count: a clause with the artefact, a stake and a
+    negation ("照片数量不作为考核依据", "不以转发量排名") — reading like the entry is then no reason to
+    reject it."""
+    out: set[str] = set()
+    for clause in _CLAUSE.findall(text):
+        if not _STAKE.search(clause) or not (_STAKE_NEGATED.search(clause[:_STAKE.search(clause).start()])
+                                             or _NEGATED_INSIDE.search(clause)):
+            continue
+        out.update(k.code for k in kinds if k.artefact.search(clause))
+    return out

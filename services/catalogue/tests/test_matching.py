@@ -270,3 +270,56 @@ def test_a_spoken_prohibition_is_not_the_act(screener):
     assert not any(n.code == "N-ZF-001" and n.source == "rule" for n in told_not_to.negative_matches)
     each = screen(screener, "违章搭建处罚", "请各村对违章搭建户分别处以罚款，11月30日前报处罚名单。")
     assert each.decision == REJECTED and "OFF_LIST" in each.reason_codes  # 分别 is no negation
+
+
+def test_a_rate_of_app_use_that_is_ranked_is_off_list_though_phrased_as_helping(screener):
+    helping_text = "请各村对不会用手机的老人上门帮忙完成养老保险待遇领取资格认证，顺便帮他们绑定电子社保卡"
+    helping = screen(screener, "养老待遇资格认证", helping_text + "，12月10日前报未认证人员名单。")
+    assert (helping.decision, helping.matter_code) == (ACCEPTED, "V-RS-002")
+    drive = screen(screener, "养老待遇资格认证", helping_text + "；各村绑定率每周通报，低于80%的村年终考核扣分。")
+    assert drive.decision == REJECTED and "OFF_LIST" in drive.reason_codes
+    found = drive.negative_matches[0]
+    assert (found.code, found.source) == ("N-XS-001", "demand")
+    assert "绑定率" in drive.reasons[0].detail and "通报" in drive.reasons[0].detail
+
+
+def test_photo_counts_tied_to_pay_are_off_list_inside_a_patrol(screener):
+    quota = screen(screener, "巡河工作要求",
+                   "村级河长每周巡河不少于2次，每次上传现场图片不少于6张，图片张数不够的按缺巡处理，全年图片总数与河长报酬挂钩。")
+    assert quota.decision == REJECTED and "OFF_LIST" in quota.reason_codes
+    assert any(n.code == "N-XS-003" and n.source == "demand" for n in quota.negative_matches)
+    evidence = screen(screener, "巡河工作要求",
+                      "村级河长每周巡河不少于2次，发现河面漂浮物、违法排污的拍照片上传群里，当天报镇河长办。")
+    assert evidence.decision == ACCEPTED and "OFF_LIST" not in evidence.reason_codes
+
+
+def test_a_count_said_not_to_be_scored_is_no_demand(screener):
+    result = screen(screener, "巡河工作要求",
+                    "村级河长每周巡河不少于2次，现场照片数量不作为考核依据，发现问题及时报镇河长办。")
+    assert not any(n.source == "demand" for n in result.negative_matches)
+    assert "OFF_LIST" not in result.reason_codes
+
+
+def test_collecting_leads_about_vote_buying_is_not_vote_buying(screener):
+    result = screen(screener, "换届风气监督",
+                    "请各村在村务公开栏公布举报电话，群众反映的贿选、刷票等线索登记后报镇纪委，村里不自行调查。")
+    assert "OFF_LIST" not in result.reason_codes
+    assert not any(n.code == "N-XS-002" and n.source == "rule" for n in result.negative_matches)
+
+
+def test_looking_at_houses_is_village_work_the_appraisal_is_someone_elses(screener):
+    look = screen(screener, "危房排查",
+                  "请各村对独居老人的住房逐户上门看一看，墙裂了、房漏了的登记下来报镇村建办，由村建办委托有资质的机构鉴定。")
+    assert "OFF_LIST" not in look.reason_codes
+    test_it = screen(screener, "危房排查", "请各村对独居老人的住房逐户开展房屋安全鉴定，出具鉴定结论，12月10日前报送。")
+    assert test_it.decision == REJECTED and "OFF_LIST" in test_it.reason_codes
+
+
+def test_deciding_who_qualifies_and_how_much_is_the_departments(screener):
+    decide_it = screen(screener, "高龄津贴发放",
+                       "请各村收齐申请材料，审核老人的年龄和户籍是否符合领取条件，确定每人的津贴档次，名单直接报县民政局发放。")
+    assert decide_it.decision == REJECTED and "OFF_LIST" in decide_it.reason_codes
+    assert any(n.code == "N-BM-001" for n in decide_it.negative_matches)
+    help_apply = screen(screener, "高龄津贴申请",
+                        "请各村告知年满80周岁的老人可以申请高龄津贴，帮他们填好申请表、复印户口本，12月10日前交镇社会事务办审核。")
+    assert help_apply.decision == ACCEPTED
