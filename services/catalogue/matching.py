@@ -12,7 +12,8 @@ from services.catalogue.domain import (
     NegativeMatch, ScreeningPolicy, ScreeningResult, Suggestion, TownMatch, decide, over_quota)
 from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re-export)
 from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, delegates_enforcement,
-                                        disclaimed_measures, load_measures, load_rules, read_measures)
+                                        disclaimed_measures, helping_without_quota, load_measures, load_rules,
+                                        read_measures)
 from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -185,6 +186,10 @@ class Matcher:
         wanted = {self._village_pos[c] for c in score_codes if c in self._village_pos} | {i for i, _ in ranked}
         item_scores = {self.village[i].code: self._score(raw.get(i, 0.0)) for i in wanted}
         hits = apply_rules(text, self.rules)
+        # Entries defined by a count (App use, engagement, photos, sales …): helping people without a
+        # number, rate or ranking is village work ("帮不会用手机的老人下载App完成认证").
+        counted = {k.code for k in self.measures}
+        hits = [h for h in hits if not (h.code in counted and helping_without_quota(text, h.term))]
         negatives = tuple(
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
                           0.5 if h.assisted else 1.0, (h.term,), h.assisted)

@@ -238,3 +238,16 @@ def disclaimed_measures(text: str, kinds: list[MeasureKind]) -> set[str]:
             continue
         out.update(k.code for k in kinds if k.artefact.search(clause))
     return out
+
+
+# Helping one person use an App or take part is a village act; a number of them is the demand.
+_HELPING = re.compile(r"(帮|帮助|帮忙|指导|教会|手把手|代为|协助)[^，。；]{0,12}$")
+_QUOTA = re.compile(r"(不少于|不低于|至少|达到|每村|每户|每人)[^，。；]{0,4}[\d一二两三四五六七八九十百千]+|\d+\s*[%％]"
+                    r"|率|排名|考核|通报|截图")
+
+
+def helping_without_quota(text: str, term: str) -> bool:
+    """True when the clause before `term` has the village helping people and the notice sets no
+    number, rate, ranking or scoring for it ("帮不会用手机的老人下载App完成认证")."""
+    pos = text.find(term)
+    return pos >= 0 and bool(_HELPING.search(_clause_prefix(text, pos))) and not _QUOTA.search(text)

@@ -323,3 +323,11 @@ def test_deciding_who_qualifies_and_how_much_is_the_departments(screener):
     help_apply = screen(screener, "高龄津贴申请",
                         "请各村告知年满80周岁的老人可以申请高龄津贴，帮他们填好申请表、复印户口本，12月10日前交镇社会事务办审核。")
     assert help_apply.decision == ACCEPTED
+
+
+def test_helping_someone_use_an_app_is_village_work_a_download_drive_is_not(screener):
+    text = "上门帮忙下载“掌上12333”App，完成养老保险待遇领取资格认证，12月10日前报未认证人员名单。"
+    helping = screen(screener, "养老待遇资格认证", "请各村对不会用手机的老人" + text)
+    assert (helping.decision, helping.matter_code) == (ACCEPTED, "V-RS-002")
+    drive = screen(screener, "养老待遇资格认证", "请各村对全体村民" + text.replace("名单。", "名单，每村下载不少于200人。"))
+    assert drive.decision == REJECTED and drive.negative_matches[0].code == "N-XS-001"
