@@ -331,3 +331,10 @@ def test_helping_someone_use_an_app_is_village_work_a_download_drive_is_not(scre
     assert (helping.decision, helping.matter_code) == (ACCEPTED, "V-RS-002")
     drive = screen(screener, "养老待遇资格认证", "请各村对全体村民" + text.replace("名单。", "名单，每村下载不少于200人。"))
     assert drive.decision == REJECTED and drive.negative_matches[0].code == "N-XS-001"
+
+
+def test_scoring_village_work_itself_is_not_counting_engagement(screener):
+    cameras = screen(screener, "视频监控点位巡检",
+                     "请各村对公共区域视频监控点位逐个检查，损坏的及时报修，各村视频监控完好率纳入平安建设考核，12月10日前报送检查情况。")
+    assert "OFF_LIST" not in cameras.reason_codes
+    assert not any(n.source == "demand" for n in cameras.negative_matches)
