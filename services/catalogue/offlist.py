@@ -158,12 +158,14 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
 # demand, whatever work it is phrased as; a count with nothing at stake ("拍照上传") is evidence.
 
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
+_NUMBER = r"[\d一二两三四五六七八九十百千]+"
 _RATE_AFTER = re.compile(r"[^，,。；;、\d\s]{0,4}?率")
 _COUNT_AFTER = re.compile(
-    r"[^，,。；;]{0,10}?(数量|总数|张数|条数|个数|组数|人数|户数|次数|数(?=[^据字码学额]|$)|量(?!化|力|身)"
-    r"|(不少于|不低于|至少|达到|满)\s*\d+|\d+\s*(张|条|个|次|人|户|票)(以上)?)")
-_COUNT_BEFORE = re.compile(r"(不少于|不低于|至少|每天|每日|每人|每户)\s*\d+\s*[张条个次]?[^，,。；;]{0,4}$")
-_STAKE = re.compile(r"考核|扣分|加分|排名|排序|倒数|通报|挂钩|视为未完成|视为未|问责|约谈|计分|得分|绩效")
+    r"[^，,。；;]{0,10}?(数量|总数|张数|条数|个数|组数|人数|户数|次数|数(?=[^据字码学额]|$)|(?<!工作)量(?!化|力|身)"
+    r"|(不少于|不低于|至少|达到|满)\s*" + _NUMBER + r"|\d+\s*(张|条|个|次|人|户|票)(以上)?)")
+_COUNT_BEFORE = re.compile(r"(不少于|不低于|至少|每天|每日|每周|每次|每人|每户)[^，,。；;\d]{0,3}?" + _NUMBER
+                           + r"\s*[张条个次组]?[^，,。；;]{0,4}$")
+_STAKE = re.compile(r"考核|扣分|加分|排名|排序|倒数|通报|挂钩|视为未完成|视为未|问责|约谈|计分|得分|绩效|扣发|扣减|扣除")
 
 
 @dataclass(frozen=True)
