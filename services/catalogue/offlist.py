@@ -39,6 +39,9 @@ _VIOLATION = re.compile(r"违章|违建|违法|违规|私搭|乱搭")
 # What the village is to look for or report is what others do, not what it is asked to do: "拉票威胁等
 # 线索登记后报镇", "举报刷票", "查看是否…".
 _OBSERVED_BEFORE = re.compile(r"(举报|反映|打击|揭发|曝光|有没有|有无|是否)[^，。；]{0,10}$")
+# What the village tells people about (a fine others impose, a scam's 点赞 links) is publicity, not the
+# act — unless the telling mobilises them to do it ("宣传发动村民点赞").
+_TOLD = re.compile(r"(宣传|告知|提醒|讲清|讲明|讲解)(?![^，。；]{0,10}(发动|动员|组织|号召|要求|引导))[^，。；]{0,10}$")
 _OBSERVED_AFTER = re.compile(r"[^，。；、]{0,14}(线索|苗头)")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 # Where a rule's object must be: the clause up to the match, or right after it up to the next pause.
@@ -126,7 +129,8 @@ def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
             if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
                     and not _VIOLATION.search(prefix + after)):
                 continue
-            if _OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end()):
+            if (_OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end())
+                    or _TOLD.search(prefix)):
                 continue
             assisted = False
             if rule.agent == "village":

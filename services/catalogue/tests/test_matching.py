@@ -338,3 +338,10 @@ def test_scoring_village_work_itself_is_not_counting_engagement(screener):
                      "请各村对公共区域视频监控点位逐个检查，损坏的及时报修，各村视频监控完好率纳入平安建设考核，12月10日前报送检查情况。")
     assert "OFF_LIST" not in cameras.reason_codes
     assert not any(n.source == "demand" for n in cameras.negative_matches)
+
+
+def test_telling_villagers_about_a_fine_is_publicity_not_fining(screener):
+    told = screen(screener, "垃圾分类新规宣传", "请各村通过广播向村民宣传乱扔垃圾违者罚款200元的新规定，12月10日前报宣传情况。")
+    assert (told.decision, told.matter_code) == (ACCEPTED, "V-ST-001")
+    mobilised = screen(screener, "短视频推广", "请各村宣传发动村民给镇里的宣传短视频点赞转发，12月10日前报截图。")
+    assert mobilised.decision == REJECTED and "OFF_LIST" in mobilised.reason_codes
