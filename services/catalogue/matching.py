@@ -185,7 +185,7 @@ class Matcher:
             for i, s in ranked)
         wanted = {self._village_pos[c] for c in score_codes if c in self._village_pos} | {i for i, _ in ranked}
         item_scores = {self.village[i].code: self._score(raw.get(i, 0.0)) for i in wanted}
-        hits = apply_rules(text, self.rules)
+        hits = apply_rules(text, self.rules, len(title) if title and text.startswith(title) else 0)
         # Entries defined by a count (App use, engagement, photos, sales …): helping people without a
         # number, rate or ranking is village work ("帮不会用手机的老人下载App完成认证").
         counted = {k.code for k in self.measures}

@@ -24,6 +24,11 @@ _DELEGATED = re.compile(
 _DELEGATED_AFTER = re.compile(
     r"[^，。；]{0,12}由" + _NOT_VILLAGE + r"[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
     r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法)")
+# The clause names someone else as the one acting, before the act: "镇综合执法中队定于12月8日对…依法
+# 拆除", "县疾控中心下周对农村饮用水开展水质检测" (the village's part follows in its own clause).
+_OTHER_AGENT = re.compile(
+    r"^[^，。；]{0,4}?(县|市|区|镇|乡|街道)[^，。；村]{0,10}?(执法队|中队|大队|局|站|所|办|中心|部门|公司|机构|政府|专班|小组)"
+    r"(将|会|拟|已|定于|计划|统一|依法|负责|于|在|对|下周|近期|本周|近日|明天|今天|\d)")
 _ASSISTING = re.compile(r"配合|协助|协同")
 # Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚";
 # but 被征收人/被拆迁户 name the people an act is aimed at.
@@ -115,41 +120,67 @@ def _quoted(text: str, pos: int) -> bool:
     return depth_open is not None
 
 
-def apply_rules(text: str, rules: list[OffListRule]) -> list[RuleHit]:
-    """Rule hits in the text, one per code, the village's own actions before assisted ones."""
+def _vetoed(text: str, rule: OffListRule, m: re.Match, prefix: str) -> str | None:
+    """Why the match is not the village's act: "negated", "observed" (looked for, reported, told
+    about), "reported" (already done, being removed or quoted) or "agent" (someone else is to act);
+    "assisted" when the village only assists; None when it is."""
+    if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)):
+        return "negated"
+    if _OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end()) or _TOLD.search(prefix):
+        return "observed"
+    if rule.agent != "village":
+        return None
+    if _DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end()) or _OTHER_AGENT.match(prefix):
+        return "agent"
+    if (_reported(text, prefix, m.start()) or _EDITING.search(prefix)
+            or (_WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end())) or _quoted(text, m.start())):
+        return "reported"
+    if _ASSISTING.search(prefix):
+        return "assisted"
+    return None
+
+
+def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0) -> list[RuleHit]:
+    """Rule hits in the text, one per code, the village's own actions before assisted ones.
+
+    The first `title_len` characters are the title, which names the topic ("违建拆除配合"): a hit
+    there counts only when the body does not say the same act is someone else's or not to be done
+    ("镇执法中队定于…依法拆除，请相关村做好群众工作").
+    """
     hits: dict[str, RuleHit] = {}
+    in_title: dict[str, RuleHit] = {}
+    vetoed: set[str] = set()
     for rule in rules:
         for m in rule.pattern.finditer(text):
             prefix = _clause_prefix(text, m.start())
-            if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)):
-                continue
             after = _OBJECT_AFTER.match(text, m.end()).group(0)
             if rule.object is not None and not (rule.object.search(prefix) or rule.object.search(after)):
                 continue
             if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
                     and not _VIOLATION.search(prefix + after)):
                 continue
-            if (_OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end())
-                    or _TOLD.search(prefix)):
+            why = _vetoed(text, rule, m, prefix)
+            if why == "assisted" and rule.on_assist == "ignore":
+                why = "agent"
+            if why not in (None, "assisted"):
+                # Only who is to act (or that nobody is) overrules the title; what happened or is
+                # looked for describes the situation ("被倾倒了一批固废，请你村…清运" still asks it).
+                if m.start() >= title_len and why in ("agent", "negated"):
+                    vetoed.add(rule.code)
                 continue
-            assisted = False
-            if rule.agent == "village":
-                if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end())
-                        or _reported(text, prefix, m.start()) or _EDITING.search(prefix)):
-                    continue
-                if _WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end()):
-                    continue
-                if _quoted(text, m.start()):
-                    continue
-                if _ASSISTING.search(prefix):
-                    if rule.on_assist == "ignore":
-                        continue
-                    assisted = True
+            assisted = why == "assisted"
+            found = RuleHit(rule.code, m.group(0), assisted)
+            if m.start() < title_len:
+                in_title.setdefault(rule.code, found)
+                continue
             known = hits.get(rule.code)
             if known is None or (known.assisted and not assisted):
-                hits[rule.code] = RuleHit(rule.code, m.group(0), assisted)
+                hits[rule.code] = found
             if not assisted:
                 break
+    for code, found in in_title.items():
+        if code not in hits and code not in vetoed:
+            hits[code] = found
     return sorted(hits.values(), key=lambda h: h.assisted)
 
 

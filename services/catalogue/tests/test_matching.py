@@ -345,3 +345,13 @@ def test_telling_villagers_about_a_fine_is_publicity_not_fining(screener):
     assert (told.decision, told.matter_code) == (ACCEPTED, "V-ST-001")
     mobilised = screen(screener, "短视频推广", "请各村宣传发动村民给镇里的宣传短视频点赞转发，12月10日前报截图。")
     assert mobilised.decision == REJECTED and "OFF_LIST" in mobilised.reason_codes
+
+
+def test_a_department_named_as_the_one_acting_is_not_the_village_acting(screener):
+    helping = screen(screener, "关停作坊配合", "县生态环境局将对无证喷漆作坊实施关停，请各村摸清本村喷漆作坊底数，12月5日前报镇生态办。")
+    assert helping.decision == ACCEPTED and "OFF_LIST" not in helping.reason_codes
+    guiding = screen(screener, "违建拆除配合",
+                     "镇综合执法中队定于12月8日对国道边三处违章建筑依法拆除，请相关村提前上门做好户主思想工作，当天派人维持现场秩序。")
+    assert guiding.decision != REJECTED  # the title names the topic, the body says who demolishes
+    ordered = screen(screener, "违建拆除", "镇政府要求各村对国道边违章建筑组织拆除，12月8日前拆除到位。")
+    assert ordered.decision == REJECTED and ordered.negative_matches[0].code == "N-ZF-001"
