@@ -289,14 +289,17 @@ def test_patrols_count_in_the_grid_workers_daily_assessment_once_each(evaluation
                                                          period="2026-10"),
                                 metadata=token(evaluation, org=town))
     assert [(e.subject_id, e.value) for e in board.entries] == [(worker, "2.00")]
-    # a town sets its own patrol points: they apply from the month the rules take effect
-    stub.SetScoringRules(pb.SetScoringRulesRequest(
-        org_id=town, rules_json='{"grid": {"patrol_points": "1.5"}}', effective_from="2026-12"),
+    # a town sets its own patrol points: they apply from the month the rules take effect (by
+    # default the next month after today's)
+    changed = stub.SetScoringRules(pb.SetScoringRulesRequest(
+        org_id=town, rules_json='{"grid": {"patrol_points": "1.5"}}'),
         metadata=token(evaluation, org=town))
-    december = dt.datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
-    publish_all(evaluation, [ev.patrol("patrol-3", grid, worker, december)])
+    effective = changed.versions[0].effective_from
+    year, month = map(int, effective.split("-"))
+    in_effect = dt.datetime(year, month, 3, 2, 0, tzinfo=UTC)
+    publish_all(evaluation, [ev.patrol("patrol-3", grid, worker, in_effect)])
     # (GetScore reads lines and totals in two statements: wait until both show the event)
-    later = eventually(lambda: score(stub, evaluation, worker, "2026-12", town),
+    later = eventually(lambda: score(stub, evaluation, worker, effective, town),
                        lambda s: len(s.lines) == 1 and s.components)
     assert later.total == "1.50" and later.lines[0].rule_version == f"{town}@v1"
 

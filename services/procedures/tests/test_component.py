@@ -182,10 +182,19 @@ def test_idempotent_start_and_supervisor_is_read_only(stub, auth):
                                                   metadata=auth("he.fangya"))) == "OUT_OF_SCOPE"
 
 
+def sweep_moment(ahead_days: int = 120) -> dt.datetime:
+    """Noon on the 20th of a quarter's first month at least `ahead_days` from today: past every
+    step's stall limit, and past the 10-day grace of the month and the quarter that just ended."""
+    day = dt.date.today() + dt.timedelta(days=ahead_days)
+    while not (day.day == 20 and day.month % 3 == 1):
+        day += dt.timedelta(days=1)
+    return dt.datetime(day.year, day.month, day.day, 4, 0, tzinfo=dt.UTC)
+
+
 def test_sweep_flags_stalls_and_missed_disclosures_once(stack, stub, auth):
     admin = auth("fu.min")
     later = Timestamp()
-    later.FromDatetime(dt.datetime.now(dt.UTC) + dt.timedelta(days=120))
+    later.FromDatetime(sweep_moment())
     first = stub.RunSweep(pb.RunSweepRequest(as_of=later), metadata=admin)
     assert first.stalled >= 1 and first.overdue >= 13 * 3 - 3
     again = stub.RunSweep(pb.RunSweepRequest(as_of=later), metadata=admin)
