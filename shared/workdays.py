@@ -1,15 +1,28 @@
-"""Chinese working-day arithmetic: holidays and 调休 make-up days, working hours, pausable SLA clocks."""
+"""Chinese working-day arithmetic: holidays and 调休 make-up days, working hours, pausable SLA clocks.
+
+The holiday arrangement comes from ``chinese_calendar`` (one release per year, once the State
+Council publishes the next year's notice, usually in November) plus, optionally, an operator's
+supplement file (``HOLIDAY_CALENDAR_FILE``) for a year the installed package does not know yet.
+A day in no covered year is counted Monday–Friday — the one estimate every service uses — and
+:func:`covers` tells a caller that a deadline was estimated so it can say so.
+"""
 from __future__ import annotations
 
+import csv
 import enum
 import functools
+import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import chinese_calendar
 from chinese_calendar import constants as _cc
+
+log = logging.getLogger(__name__)
 
 try:
     LOCAL_TZ: timezone | ZoneInfo = ZoneInfo("Asia/Shanghai")
@@ -20,21 +33,91 @@ except ZoneInfoNotFoundError:  # slim images without tzdata; China has had no DS
 #: year once the State Council publishes its arrangement, usually in November.
 SUPPORTED_YEARS: tuple[int, int] = (min(_cc.holidays).year, max(_cc.holidays).year)
 
+SUPPLEMENT_ENV = "HOLIDAY_CALENDAR_FILE"
+SUPPLEMENT_KINDS = {"holiday": False, "workday": True}
+
+
+class HolidaySupplementError(ValueError):
+    """The operator's holiday supplement file cannot be used (the process should not start)."""
+
+
+@dataclass(frozen=True)
+class HolidaySupplement:
+    """Whole years typed in from the State Council's notice: each listed day's answer; every other
+    day of a listed year is a working day from Monday to Friday."""
+
+    years: frozenset[int] = frozenset()
+    days: dict[date, bool] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: str | Path) -> HolidaySupplement:
+        """CSV ``date,kind,name``: kind ``holiday`` (a statutory day off, also on a weekday) or
+        ``workday`` (a weekend 调休 make-up working day). The years with rows are the years covered,
+        so a year must be typed in whole; they must follow on from the package's last year."""
+        days: dict[date, bool] = {}
+        problems: list[str] = []
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.DictReader(f))
+        except OSError as exc:
+            raise HolidaySupplementError(f"{SUPPLEMENT_ENV}={path}: {exc.strerror}") from None
+        if rows and not {"date", "kind"} <= set(rows[0]):
+            raise HolidaySupplementError(f"{path}: the header must be date,kind,name")
+        for line, row in enumerate(rows, start=2):
+            try:
+                day = date.fromisoformat((row.get("date") or "").strip())
+            except ValueError:
+                problems.append(f"line {line}: date {row.get('date')!r} is not YYYY-MM-DD")
+                continue
+            kind = (row.get("kind") or "").strip()
+            if kind not in SUPPLEMENT_KINDS:
+                problems.append(f"line {line}: kind {kind!r} is not holiday or workday")
+            elif kind == "workday" and day.weekday() < 5:
+                problems.append(f"line {line}: {day} is a weekday; only weekend make-up days are listed")
+            elif day in days:
+                problems.append(f"line {line}: {day} is listed twice")
+            else:
+                days[day] = SUPPLEMENT_KINDS[kind]
+        years = frozenset(day.year for day in days)
+        expected = set(range(SUPPORTED_YEARS[1] + 1, SUPPORTED_YEARS[1] + 1 + len(years)))
+        if years and years != expected:
+            problems.append(f"years {sorted(years)} must be the ones after the package's last year "
+                            f"({SUPPORTED_YEARS[1]}), without a gap")
+        if problems:
+            raise HolidaySupplementError(f"{path}: " + "; ".join(problems))
+        return cls(years, days)
+
+    @classmethod
+    def from_environment(cls) -> HolidaySupplement:
+        path = os.environ.get(SUPPLEMENT_ENV, "").strip()
+        return cls.read(path) if path else cls()
+
+
+_supplement = HolidaySupplement.from_environment()
+
+
+def use_supplement(supplement: HolidaySupplement) -> None:
+    """Replace the supplement read from the environment at import (tests, tools)."""
+    global _supplement
+    _supplement = supplement
+    _is_workday.cache_clear()
+    _warn_estimated.cache_clear()
+
+
+def covered_years() -> tuple[int, int]:
+    """First and last year whose arrangement is known (package, then supplement)."""
+    return SUPPORTED_YEARS[0], SUPPORTED_YEARS[1] + len(_supplement.years)
+
+
+def covers(day: date | datetime) -> bool:
+    """True when ``day``'s year has a known holiday arrangement; otherwise counting is Mon–Fri."""
+    if isinstance(day, datetime):
+        day = local_date(day)
+    first, last = covered_years()
+    return first <= day.year <= last
+
 Pause = tuple[datetime, datetime | None]
 _Interval = tuple[datetime, datetime]
-
-
-class CalendarRangeError(ValueError):
-    """A date lies outside the years the holiday calendar covers."""
-
-    code = "CALENDAR_OUT_OF_RANGE"
-
-    def __init__(self, day: date) -> None:
-        first, last = SUPPORTED_YEARS
-        self.message_en = (f"no Chinese holiday calendar for {day.isoformat()}: chinese_calendar "
-                           f"covers {first}-01-01 to {last}-12-31; upgrade the package")
-        self.message_zh = f"节假日日历未覆盖 {day.isoformat()}（仅支持 {first}—{last} 年），请升级 chinese_calendar"
-        super().__init__(self.message_en)
 
 
 @dataclass(frozen=True)
@@ -67,12 +150,6 @@ def _at(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=LOCAL_TZ).astimezone(UTC)
 
 
-def _check_year(day: date) -> date:
-    if not SUPPORTED_YEARS[0] <= day.year <= SUPPORTED_YEARS[1]:
-        raise CalendarRangeError(day)
-    return day
-
-
 def _aware(moment: datetime, name: str = "start") -> datetime:
     if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{name} must be a timezone-aware datetime")
@@ -87,8 +164,8 @@ def local_date(moment: datetime) -> date:
 def is_working_day(d: date) -> bool:
     """True on Chinese working days: Mon–Fri that are not statutory holidays, plus weekend 调休 make-up days.
 
-    An aware ``datetime`` is judged by its Asia/Shanghai date. Raises :class:`CalendarRangeError`
-    outside :data:`SUPPORTED_YEARS`.
+    An aware ``datetime`` is judged by its Asia/Shanghai date. In a year no calendar covers
+    (:func:`covers` is False) Monday–Friday are working days, and a warning is logged once a year.
     """
     if isinstance(d, datetime):
         d = local_date(d)
@@ -97,8 +174,19 @@ def is_working_day(d: date) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _is_workday(d: date) -> bool:
-    """The calendar package's answer for one date (fixed for a release: asked once per date)."""
-    return chinese_calendar.is_workday(_check_year(d))
+    """The calendar's answer for one date (fixed for a release and supplement: asked once per date)."""
+    if SUPPORTED_YEARS[0] <= d.year <= SUPPORTED_YEARS[1]:
+        return chinese_calendar.is_workday(d)
+    if d.year in _supplement.years:
+        return _supplement.days.get(d, d.weekday() < 5)
+    _warn_estimated(d.year)
+    return d.weekday() < 5
+
+
+@functools.cache
+def _warn_estimated(year: int) -> None:
+    log.warning("no holiday calendar for the year: counting Monday-Friday; upgrade chinese-calendar "
+                "or set %s", SUPPLEMENT_ENV, extra={"year": year, "covered": list(covered_years())})
 
 
 def next_working_day(d: date, *, include_today: bool = False) -> date:
@@ -182,7 +270,7 @@ def _advance(clock: Clock, start: datetime, amount: timedelta, pauses: Sequence[
         if b - a >= remaining:
             return a + remaining
         remaining -= b - a
-    raise AssertionError("unreachable")  # _running is infinite or raises CalendarRangeError
+    raise AssertionError("unreachable")  # _running is infinite
 
 
 def _elapsed(clock: Clock, start: datetime, end: datetime, pauses: Sequence[Pause] = ()) -> timedelta:
@@ -211,7 +299,7 @@ def add_working_days(start: datetime, days: int) -> datetime:
     From a working day the result keeps the Asia/Shanghai clock time (Tue 15:00 + 1 → next working
     day 15:00). From a rest day counting starts at 00:00 of the next working day, so the deadline is
     the end (24:00) of the ``days``-th working day, returned as 00:00 of the following day.
-    Make-up days count; holidays do not. Raises :class:`CalendarRangeError` past :data:`SUPPORTED_YEARS`.
+    Make-up days count; holidays do not; past :func:`covered_years`, Monday–Friday.
     """
     result = _advance(_working_day_clock, start, timedelta(days=days))
     assert result is not None

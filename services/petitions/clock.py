@@ -1,11 +1,11 @@
-"""SLA clocks of petitions: the time limit of a category, due times with pauses, calendar fallback."""
+"""SLA clocks of petitions: the time limit of a category, due times with pauses, estimated past the calendar."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 from dataclasses import dataclass
 
-from shared.workdays import CalendarRangeError, Pause, TimeLimit, TimeUnit
+from shared.workdays import Pause, TimeLimit, TimeUnit, covers
 
 #: A limit under a day is an emergency (gas leak, flood, open manhole): round the clock.
 ROUND_THE_CLOCK_BELOW_HOURS = 24
@@ -42,26 +42,20 @@ def describe(limit: TimeLimit) -> str:
     return f"{amount} {limit.unit.value}"
 
 
-def calendar_equivalent(limit: TimeLimit) -> TimeLimit:
-    """Used when the holiday calendar does not cover the deadline: same number of days, calendar."""
-    if limit.unit is TimeUnit.WORKING_DAYS:
-        return TimeLimit(limit.amount, TimeUnit.CALENDAR_DAYS)
-    if limit.unit is TimeUnit.WORKING_HOURS:
-        return TimeLimit(limit.amount, TimeUnit.CALENDAR_HOURS)
-    return limit
+#: Added to the timeline note of a deadline counted Monday–Friday.
+ESTIMATED_NOTE = "；节假日日历未覆盖截止日所在年份，按周一至周五估算（no holiday calendar for that year yet: Monday–Friday）"
 
 
 @dataclass(frozen=True)
 class Due:
     at: dt.datetime | None      # None while an open pause holds the clock
-    fallback: bool = False      # counted in calendar days: the calendar ran out
+    estimated: bool = False     # working days counted Monday–Friday: no holiday calendar yet
 
 
 def due(limit: TimeLimit, start: dt.datetime, pauses: list[Pause]) -> Due:
-    try:
-        return Due(limit.due(start, pauses))
-    except CalendarRangeError:
-        return Due(calendar_equivalent(limit).due(start, pauses), fallback=True)
+    at = limit.due(start, pauses)
+    working = limit.unit in (TimeUnit.WORKING_DAYS, TimeUnit.WORKING_HOURS)
+    return Due(at, estimated=working and at is not None and not covers(at))
 
 
 def is_overdue(limit: TimeLimit, start: dt.datetime, now: dt.datetime, pauses: list[Pause]) -> bool:

@@ -1,14 +1,18 @@
 """Working-day arithmetic against the real 2025/2026 holiday arrangements in chinese_calendar."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from shared.workdays import (
-    LOCAL_TZ, SUPPORTED_YEARS, CalendarRangeError, TimeLimit, TimeUnit, WorkingWindow,
-    add_calendar_days, add_working_days, add_working_hours, due_after_pauses, is_working_day,
-    next_working_day, working_days_between, working_time_between,
+    LOCAL_TZ, SUPPORTED_YEARS, HolidaySupplement, HolidaySupplementError, TimeLimit, TimeUnit,
+    WorkingWindow, add_calendar_days, add_working_days, add_working_hours, covered_years, covers,
+    due_after_pauses, is_working_day, next_working_day, use_supplement, working_days_between,
+    working_time_between,
 )
 
 
@@ -217,12 +221,67 @@ def test_naive_datetimes_are_rejected() -> None:
         add_working_days(datetime(2025, 9, 30, 15), 3)
 
 
-def test_outside_supported_years_is_a_clear_error() -> None:
-    with pytest.raises(CalendarRangeError, match="2004-01-01 to 2026-12-31"):
-        is_working_day(date(2003, 12, 31))
-    with pytest.raises(CalendarRangeError) as caught:
-        add_working_days(sh(2026, 12, 28, 9), 5)  # runs into 2027
-    assert caught.value.code == "CALENDAR_OUT_OF_RANGE"
-    assert "2027-01-01" in caught.value.message_zh
+def test_past_the_calendar_working_days_are_monday_to_friday(caplog) -> None:
+    use_supplement(HolidaySupplement())  # none; also forgets the years already warned about
+    assert covered_years() == (2004, 2026) and not covers(date(2027, 1, 1))
+    assert is_working_day(date(2027, 1, 1))            # a Friday: 元旦 is not known yet
+    assert not is_working_day(date(2027, 1, 2))        # Saturday
+    assert not is_working_day(date(2003, 12, 28))      # Sunday, before the package's first year
+    # Mon 28 Dec 2026 09:00 + 5: Tue 29 … Fri 1 Jan (4), Mon 4 Jan 09:00
+    assert add_working_days(sh(2026, 12, 28, 9), 5) == sh(2027, 1, 4, 9)
+    assert "no holiday calendar for the year" in caplog.text
     # calendar days need no holiday table
     assert TimeLimit(7, "calendar_days").due(sh(2026, 12, 28, 9)) == sh(2027, 1, 4, 9)
+
+
+@pytest.fixture
+def supplement_file(tmp_path):
+    """An operator's supplement for 2027 as typed from a notice (these rows are made up for the
+    test: the real 2027 arrangement is not known to this project)."""
+    path = tmp_path / "holidays.csv"
+    path.write_text("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-02,holiday,元旦\n"
+                    "2027-01-03,holiday,元旦\n2027-01-09,workday,调休上班\n", encoding="utf-8")
+    yield path
+    use_supplement(HolidaySupplement())
+
+
+def test_a_supplement_file_covers_the_next_year(supplement_file) -> None:
+    use_supplement(HolidaySupplement.read(supplement_file))
+    assert covered_years() == (2004, 2027) and covers(date(2027, 6, 1)) and not covers(date(2028, 1, 3))
+    assert not is_working_day(date(2027, 1, 1))        # listed holiday on a Friday
+    assert is_working_day(date(2027, 1, 9))            # listed Saturday make-up day
+    assert is_working_day(date(2027, 1, 4)) and not is_working_day(date(2027, 1, 10))
+    # Mon 28 Dec 2026 09:00 + 5: Tue 29, Wed 30, Thu 31, Mon 4, Tue 5 January 09:00
+    assert add_working_days(sh(2026, 12, 28, 9), 5) == sh(2027, 1, 5, 9)
+    use_supplement(HolidaySupplement())
+    assert is_working_day(date(2027, 1, 1))            # the cache was dropped with the supplement
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ("2027-13-01,holiday,x", "is not YYYY-MM-DD"),
+    ("2027-02-01,rest,x", "is not holiday or workday"),
+    ("2027-02-01,workday,x", "is a weekday"),
+    ("2027-02-01,holiday,x\n2027-02-01,holiday,y", "listed twice"),
+    ("2028-02-01,holiday,x", "without a gap"),
+    ("2026-10-01,holiday,x", "without a gap"),
+])
+def test_a_bad_supplement_file_says_which_line(tmp_path, rows, problem) -> None:
+    path = tmp_path / "holidays.csv"
+    path.write_text("date,kind,name\n" + rows + "\n", encoding="utf-8")
+    with pytest.raises(HolidaySupplementError, match=problem):
+        HolidaySupplement.read(path)
+    with pytest.raises(HolidaySupplementError, match="No such file"):
+        HolidaySupplement.read(tmp_path / "missing.csv")
+
+
+def test_a_process_reads_the_supplement_named_in_its_environment(supplement_file, tmp_path) -> None:
+    probe = "from shared import workdays; print(workdays.covered_years())"
+    env = {**os.environ, "HOLIDAY_CALENDAR_FILE": str(supplement_file)}
+    started = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
+                             check=False)
+    assert started.returncode == 0 and started.stdout.strip() == "(2004, 2027)", started.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,kind,name\n2027-02-01,workday,x\n", encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False,
+                             env={**os.environ, "HOLIDAY_CALENDAR_FILE": str(bad)})
+    assert refused.returncode != 0 and "line 2: 2027-02-01 is a weekday" in refused.stderr

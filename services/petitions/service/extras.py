@@ -60,8 +60,8 @@ async def decide_extension(service, tx, principal: Principal, request: pb.Action
         values["overdue_at"] = None  # the new deadline lies ahead: no longer under 督办
     action = "extension_approved" if request.approve else "extension_rejected"
     note = f"计时恢复；新时限：{clock.describe(limit)}"
-    if due.fallback:
-        note += "；节假日日历未覆盖截止日，按自然日计算"
+    if due.estimated:
+        note += clock.ESTIMATED_NOTE
     return await apply_move(tx, principal, row, _stay(row), action, reason=request.reason,
                             note=note, values=values)
 

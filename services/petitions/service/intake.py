@@ -149,8 +149,8 @@ async def create_petition(service, tx, principal: Principal,
             return await rows.to_proto(tx.session, existing, principal)
     await rows.remember_org(tx.session, petition_id, village, new=True)
     note = f"分类建议：{values['category_name']}；建议层级：{values['suggested_level']}；时限：{clock.describe(limit)}"
-    if due.fallback:
-        note += "；节假日日历未覆盖截止日，按自然日计算（calendar does not cover the deadline: calendar days）"
+    if due.estimated:
+        note += clock.ESTIMATED_NOTE
     await rows.add_timeline(tx.session, petition_id, principal, "received", to_status="received",
                             to_org_id=village, level="village", note=note,
                             reason=domain.SOURCES[request.source][0])

@@ -168,11 +168,14 @@ def test_a_pending_extension_pauses_the_clock_and_an_approval_extends_it():
     assert clock.load_pauses(clock.dump_pauses(resumed)) == resumed
 
 
-def test_past_the_holiday_calendar_it_falls_back_to_calendar_days():
+def test_past_the_holiday_calendar_working_days_are_estimated_monday_to_friday():
     limit = TimeLimit(15, TimeUnit.WORKING_DAYS)
-    filed = dt.datetime(2026, 12, 20, 2, 0, tzinfo=UTC)
+    filed = dt.datetime(2026, 12, 20, 2, 0, tzinfo=UTC)  # a Sunday: counting starts on Monday
     due = clock.due(limit, filed, [])
-    assert due == clock.Due(dt.datetime(2027, 1, 4, 2, 0, tzinfo=UTC), fallback=True)
+    # 9 working days in December, then Fri 1 and Mon 4 – Fri 8 January: the end of Friday the 8th
+    # (in Shanghai), not 15 calendar days (the 4th) as before, which made petitions late early
+    assert due == clock.Due(dt.datetime(2027, 1, 8, 16, 0, tzinfo=UTC), estimated=True)
+    assert clock.due(TimeLimit(48, TimeUnit.CALENDAR_HOURS), filed, []).estimated is False
     inside = clock.due(TimeLimit(3, TimeUnit.WORKING_DAYS), dt.datetime(2026, 12, 21, 2, 0, tzinfo=UTC), [])
     assert inside == clock.Due(dt.datetime(2026, 12, 24, 2, 0, tzinfo=UTC))
     assert clock.describe(TimeLimit(3, TimeUnit.WORKING_DAYS)) == "3 working_days"

@@ -14,22 +14,10 @@ from services.procedures import domain
 from services.procedures.models import disclosures, procedures, villages
 from services.procedures.service import common
 from shared import db as dbmod
-from shared.workdays import CalendarRangeError, add_working_days, local_date
+from shared.workdays import add_working_days, local_date
 from zhili.procedures.v1 import events_pb2 as events
 
 log = logging.getLogger(__name__)
-
-
-def stall_deadline(since: dt.datetime, days: int) -> dt.datetime:
-    """`days` Chinese working days after `since`; past the holiday calendar, Mon–Fri only."""
-    try:
-        return add_working_days(since, days)
-    except CalendarRangeError:
-        moment, left = since, days
-        while left:
-            moment += dt.timedelta(days=1)
-            left -= moment.weekday() < 5
-        return moment
 
 
 async def sweep(database, as_of: dt.datetime) -> tuple[int, int]:
@@ -41,7 +29,8 @@ async def sweep(database, as_of: dt.datetime) -> tuple[int, int]:
         tracked = (await session.execute(select(villages))).all()
     for row in open_rows:
         step = json.loads(row.snapshot_json)["steps"][row.current_step - 1]
-        if as_of > stall_deadline(dbmod.as_utc(row.stage_since), step["max_days"]):
+        # Chinese working days (Monday–Friday in a year no holiday calendar covers)
+        if as_of > add_working_days(dbmod.as_utc(row.stage_since), step["max_days"]):
             stalled += await _once(database, lambda tx, row=row, step=step: common.raise_warning(
                 tx, kind=domain.PROCEDURE_STALLED, village_id=row.village_id, procedure=row,
                 step_number=row.current_step, amount_fen=row.amount_fen,
