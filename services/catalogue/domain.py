@@ -318,7 +318,10 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
         declared_code, blocking, review = _check_declared(draft, report, catalogue, policy, result)
     lead = report.town_matches[0] if report.town_matches else None
     town_closer = bool(top and lead and not lead.duty and lead.score - top.score >= policy.town_lead)
-    town_duty = any(t.duty for t in report.town_matches) or (town_closer and lead.kind in TOWN_ONLY_KINDS)
+    # A town item clearly closer is the town's own work when no village item fits with confidence
+    # (where one does, a person decides), or when it is of a kind villages never do.
+    town_duty = any(t.duty for t in report.town_matches) or (
+        town_closer and (lead.kind in TOWN_ONLY_KINDS or not confident))
     off_list = bool(acting) or town_duty or (not fits and not blocking and not nothing_asked)
     if off_list or (emergency and not confident and declared_code is None):
         if emergency:

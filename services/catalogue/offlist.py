@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
-# Spoken negations count too ("千万别自己去扣车", "不用罚款"), but not 别 inside 特别/分别/个别/类别….
-_NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需)"
+# Spoken negations count too ("千万别自己去扣车", "不用罚款"), but not 别 inside 特别/分别/个别/类别…;
+# so does the village being kept out of the act ("村里不参与处罚", "无权罚款").
+_NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需"
+                      r"|不参与|不介入|不插手|无权)"
                       r"[^，。；]{0,6}$")
 # A demand or a stake said not to apply: "不以照片数量作为考核依据", "不排名", "不得与补贴挂钩".
 _STAKE_NEGATED = re.compile(_NEGATED.pattern.replace("(不得|", "(不(再|作为|纳入|计入|与|以|搞|进行|排|通报)|不得|", 1))
@@ -60,7 +62,8 @@ class OffListRule:
     agent: "village" when the pattern only counts if the village itself is to act, "any" otherwise.
     on_assist: "review" when the village merely assisting still needs a human look, "ignore" when fine.
     object: when set, the match counts only if this pattern also occurs in the same clause before it
-    or right after it ("拆除违建", "违章搭建的彩钢棚组织拆除", but not "叫他拆掉线").
+    or right after it ("拆除违建", "违章搭建的彩钢棚组织拆除", but not "叫他拆掉线"); with
+    object_scope "sentence", anywhere in the sentence before it ("对拒不停工的违建户，…停止供水").
     unless: when set, the match does not count if this pattern occurs in the same place (temporary
     things: "临时搭建的舞台…演出结束后拆除" is clearing up after an event, not demolition) and no
     violation (违章, 违建, 私搭 …) is named there too.
@@ -72,6 +75,7 @@ class OffListRule:
     note: str = ""
     object: re.Pattern | None = None
     unless: re.Pattern | None = None
+    object_scope: str = "clause"
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,12 @@ def load_rules(path: Path) -> list[OffListRule]:
         return [OffListRule(r["code"], re.compile(r["pattern"]), r.get("agent") or "any",
                             r.get("on_assist") or "ignore", r.get("note", ""),
                             re.compile(r["object"]) if r.get("object") else None,
-                            re.compile(r["unless"]) if r.get("unless") else None) for r in csv.DictReader(f)]
+                            re.compile(r["unless"]) if r.get("unless") else None,
+                            r.get("object_scope") or "clause") for r in csv.DictReader(f)]
+
+
+def _sentence_prefix(text: str, pos: int) -> str:
+    return text[max(text.rfind(c, 0, pos) for c in "。！？；\n") + 1:pos]
 
 
 def _clause_prefix(text: str, pos: int) -> str:
@@ -154,7 +163,8 @@ def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0) -> list
         for m in rule.pattern.finditer(text):
             prefix = _clause_prefix(text, m.start())
             after = _OBJECT_AFTER.match(text, m.end()).group(0)
-            if rule.object is not None and not (rule.object.search(prefix) or rule.object.search(after)):
+            where = _sentence_prefix(text, m.start()) if rule.object_scope == "sentence" else prefix
+            if rule.object is not None and not (rule.object.search(where) or rule.object.search(after)):
                 continue
             if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
                     and not _VIOLATION.search(prefix + after)):

@@ -70,6 +70,17 @@ def test_other_town_item_far_ahead_only_asks_for_review():
     assert result.town_matches[0].department == "镇水利站"
 
 
+def test_a_town_item_far_ahead_when_no_village_item_fits_with_confidence_is_town_work():
+    town = TownMatch("T-SL-002", "山塘水库安全巡查", "镇水利站", 0.56, kind="协调监督")
+    unsure = [Suggestion("V-SL-002", "山塘日常巡查与安全管理", 0.44), Suggestion("V-NY-010", "b", 0.43)]
+    result = decide(draft(), report(*unsure, town_matches=(town,)), catalogue=CATALOGUE)
+    assert result.decision == REJECTED and result.reason_codes == ["OFF_LIST"]
+    assert result.town_matches[0].department == "镇水利站" and "镇水利站" in result.reasons[0].detail
+    # the same village items without a town item ahead of them: a person decides
+    result = decide(draft(), report(*unsure), catalogue=CATALOGUE)
+    assert result.decision == NEEDS_REVIEW and result.reason_codes == ["LOW_CONFIDENCE"]
+
+
 def test_assisting_enforcement_goes_to_review_not_rejection():
     assist = NegativeMatch("N-ZF-001", "要求村级承担行政执法职责", "", 0.5, ("拆除",), assisted=True)
     result = decide(draft(), report(STRAW, negative_matches=(assist,)), catalogue=CATALOGUE)

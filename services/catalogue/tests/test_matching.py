@@ -355,3 +355,39 @@ def test_a_department_named_as_the_one_acting_is_not_the_village_acting(screener
     assert guiding.decision != REJECTED  # the title names the topic, the body says who demolishes
     ordered = screen(screener, "违建拆除", "镇政府要求各村对国道边违章建筑组织拆除，12月8日前拆除到位。")
     assert ordered.decision == REJECTED and ordered.negative_matches[0].code == "N-ZF-001"
+
+
+def off_list_by(result, code):
+    return (result.decision == REJECTED and "OFF_LIST" in result.reason_codes
+            and any(n.code == code and n.source == "rule" for n in result.negative_matches))
+
+
+def test_coercion_without_the_enforcement_words_is_still_enforcement(screener):
+    cut = screen(screener, "制止抢建", "对拒不停工的违建户，请各村通知自来水站停止供水，村电工拉闸，直到当事人停工为止，12月5日前报镇。")
+    assert off_list_by(cut, "N-ZF-001")
+    outage = screen(screener, "停水通知", "县水务公司12月3日检修主管道，全天停水。请各村用广播和微信群通知到户，提醒村民提前储水，对独居老人上门告知。")
+    assert "OFF_LIST" not in outage.reason_codes  # telling people about an outage
+    keep = screen(screener, "占道经营整治", "对在村道上摆摊占道的，请各村把摊位上的货物收走，拉到村委会先扣着，摊主写了保证书再还，12月10日前报情况。")
+    assert off_list_by(keep, "N-ZF-001")
+    knocked = screen(screener, "违建整治", "对新搭的违建猪棚，请各村组织人员直接推倒，11月30日前报镇。")
+    assert off_list_by(knocked, "N-ZF-001")
+
+
+def test_docking_a_households_subsidy_for_what_it_did_is_a_fine(screener):
+    docked = screen(screener, "垃圾分类奖惩", "对垃圾不分类、乱扔乱倒的农户，经村里核实后从其年度种粮补贴中扣减200元，12月20日前报扣减名单。")
+    assert off_list_by(docked, "N-ZF-001")
+    stake = screen(screener, "垃圾分类检查", "请各村做好垃圾分类入户督导，镇里每月检查，排名后三位的村扣减当月以奖代补资金，12月20日前报督导台账。")
+    assert not any(n.code == "N-ZF-001" for n in stake.negative_matches)  # the town's stake on the village
+
+
+def test_surveying_with_instruments_is_professional_work_pointing_out_boundaries_is_not(screener):
+    survey = screen(screener, "宅基地测量", "请各村安排人员用RTK测出每宗宅基地的界址点坐标，绘制宗地图，12月31日前报镇自然资源所。")
+    assert off_list_by(survey, "N-BM-003")
+    point = screen(screener, "宅基地确权指界", "县里委托的测绘单位下周入村，请各村通知农户到场指界，村干部现场确认四至，12月31日前完成。")
+    assert "OFF_LIST" not in point.reason_codes
+
+
+def test_the_village_kept_out_of_the_penalty_is_not_the_penalty(screener):
+    result = screen(screener, "焚烧巡查", "焚烧秸秆一律由镇执法中队依法处理，村里不参与处罚。请各村每天组织网格员下田巡查，发现焚烧及时劝阻并报执法中队，11月30日前报巡查记录。")
+    assert "OFF_LIST" not in result.reason_codes
+
