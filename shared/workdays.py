@@ -8,7 +8,6 @@ A day in no covered year is counted Monday–Friday — the one estimate every s
 """
 from __future__ import annotations
 
-import csv
 import enum
 import functools
 import logging
@@ -21,6 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import chinese_calendar
 from chinese_calendar import constants as _cc
+
+from shared.csvtext import read_csv
+from shared.errors import InvalidArgument
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +59,12 @@ class HolidaySupplement:
         days: dict[date, bool] = {}
         problems: list[str] = []
         try:
-            with open(path, encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.DictReader(f))
+            header, rows = read_csv(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise HolidaySupplementError(f"{SUPPLEMENT_ENV}={path}: {exc.strerror}") from None
-        if rows and not {"date", "kind"} <= set(rows[0]):
+        except InvalidArgument as exc:
+            raise HolidaySupplementError(f"{path}: {exc.message_en}") from None
+        if not {"date", "kind"} <= set(header):
             raise HolidaySupplementError(f"{path}: the header must be date,kind,name")
         for line, row in enumerate(rows, start=2):
             try:
@@ -115,6 +118,7 @@ def covers(day: date | datetime) -> bool:
         day = local_date(day)
     first, last = covered_years()
     return first <= day.year <= last
+
 
 Pause = tuple[datetime, datetime | None]
 _Interval = tuple[datetime, datetime]
