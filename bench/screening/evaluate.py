@@ -18,7 +18,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from services.catalogue.domain import DEFAULT_POLICY, CatalogueItem, Draft, ScreeningPolicy, decide  # noqa: E402
-from services.catalogue.matching import DATA_DIR, DuplicateIndex, Matcher, Screener, load_items  # noqa: E402
+from services.catalogue.matching import (  # noqa: E402
+    DATA_DIR, OFFLIST_MODEL_FILE, DuplicateIndex, Matcher, Screener, load_items)
+from shared.csvtext import read_csv  # noqa: E402
+from shared.textmodel import BinaryLogistic  # noqa: E402
 
 NOW = datetime(2025, 11, 10, 9, 0, tzinfo=timezone.utc)
 WINDOW = timedelta(days=30)
@@ -27,6 +30,35 @@ WINDOW = timedelta(days=30)
 def load_csv(name: str) -> list[dict]:
     with open(HERE / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def training_corpus() -> list[dict]:
+    """bench/screening/train/*.csv: notices written only to train the learned off-list model (never scored)."""
+    rows = []
+    for path in sorted((HERE / "train").glob("*.csv")):
+        rows += read_csv(path.read_text(encoding="utf-8"))[1]
+    return rows
+
+
+def training_examples(notices: list[dict], corpus: list[dict], leave_out: str = "") -> list[tuple[str, int]]:
+    """(title。description, 1 if off-list) from the dev notices (except ids starting with `leave_out`)
+    and the training corpus; test and holdout never. Notices with no village item and no OFF_LIST
+    label (vague, emergencies outside the list) teach nothing about off-list work and are left out."""
+    examples = []
+    for r in notices:
+        if r["split"] != "dev" or (leave_out and r["id"].startswith(leave_out)):
+            continue
+        if r["expected_reason"] == "OFF_LIST" or r["expected_code"].startswith("V-"):
+            examples.append((f"{r['title']}。{r['description']}", int(r["expected_reason"] == "OFF_LIST")))
+    examples += [(f"{r['title']}。{r['description']}", int(r["label"] == "off_list")) for r in corpus]
+    return examples
+
+
+def train_offlist(notices: list[dict], corpus: list[dict], leave_out: str = "") -> BinaryLogistic:
+    examples = training_examples(notices, corpus, leave_out)
+    return BinaryLogistic.train(examples, trained_on=f"{len(examples) - len(corpus)} dev notices"
+                                + (f" (without {leave_out}…)" if leave_out else "")
+                                + f" + {len(corpus)} of bench/screening/train")
 
 
 def draft_of(row: dict, org: str = "v-001") -> Draft:
@@ -150,7 +182,7 @@ def latency(notices: list[dict], items_total: int, tasks_total: int, freeze: boo
     base = Matcher.from_data_dir()
     t0 = time.perf_counter()
     matcher = Matcher(synthetic_catalogue(real, items_total, rng), list(base.negatives.values()),
-                      base.synonyms.pairs, base.rules)
+                      base.synonyms.pairs, base.rules, offlist_model=base.offlist_model)
     build_s = time.perf_counter() - t0
     screener = Screener(matcher)
     t0 = time.perf_counter()
@@ -220,20 +252,24 @@ def choose_lead(matcher: Matcher, rows: list[dict], reports: dict) -> float:
     return best[1]
 
 
-def by_round_lines(matcher: Matcher, notices: list[dict]) -> list[str]:
+def by_round_lines(matcher: Matcher, notices: list[dict], corpus: list[dict]) -> list[str]:
     """Leave-one-round-out view: each former holdout round scored on its own.
 
-    The only numbers in the matcher fitted to outcomes are thresholds; rules, synonyms and phrasings
-    are written by hand (NOTES.md says which rounds' misses were seen while writing them). Each row
-    is given twice: with the shipped thresholds, and with the similarity rejection lead chosen on
-    the other dev rounds only (never the scored round, never test).
+    Rules, synonyms and phrasings are written by hand (NOTES.md says which rounds' misses were seen
+    while writing them); fitted to outcomes are thresholds and the learned off-list model. Each round
+    is scored with a model trained without it (on the other dev rounds and the training corpus), and
+    given twice: with the shipped thresholds, and with the similarity rejection lead chosen on the
+    other dev rounds only (never the scored round, never test).
     """
     lines = ["| round | notices | top-1 code | top-3 code | off-list recall | false rejection (OFF_LIST) "
              "| any rejection of in-list | needs review (in-list) | vague recall | decision+reason |",
              "|" + "---|" * 10]
-    reports: dict = {}
     dev = [r for r in notices if r["split"] == "dev"]
+    shipped = matcher.offlist_model
     for name, prefix in ROUNDS:
+        reports: dict = {}
+        if shipped is not None:
+            matcher.offlist_model = train_offlist(notices, corpus, leave_out=prefix)
         rows = [r for r in notices if r["id"].startswith(prefix)]
         c = notice_metrics(matcher, rows, False, DEFAULT_POLICY, reports)
         lines.append(report_lines(name, c, dict(tp=0, fp=0, fn=0))[0].rsplit("|", 3)[0] + "|")
@@ -242,6 +278,34 @@ def by_round_lines(matcher: Matcher, notices: list[dict]) -> list[str]:
         c = notice_metrics(matcher, rows, False, policy, reports)
         label = f"{name}, lead {lead:+.2f} chosen without it"
         lines.append(report_lines(label, c, dict(tp=0, fp=0, fn=0))[0].rsplit("|", 3)[0] + "|")
+    matcher.offlist_model = shipped
+    return lines
+
+
+LEARNED_GRID = ((0.5, 0.6, 0.7, 0.8, 0.9, 1.01), (0.0, 0.1, 0.2, 0.3, 0.4))
+
+
+def learned_grid_lines(matcher: Matcher, notices: list[dict], corpus: list[dict]) -> list[str]:
+    """Leave-one-round-out totals over the dev rounds for each (learned_reject, learned_keep): every
+    round decided with a model trained without it. How the shipped thresholds were chosen."""
+    shipped, rounds = matcher.offlist_model, [p for _, p in ROUNDS if p != "t"]
+    totals: dict[tuple[float, float], dict] = {}
+    for prefix in rounds:
+        matcher.offlist_model = train_offlist(notices, corpus, leave_out=prefix)
+        rows, reports = [r for r in notices if r["split"] == "dev" and r["id"].startswith(prefix)], {}
+        for reject in LEARNED_GRID[0]:
+            for keep in LEARNED_GRID[1]:
+                c = notice_metrics(matcher, rows, False, replace(DEFAULT_POLICY, learned_reject=reject,
+                                                                 learned_keep=keep), reports)
+                t = totals.setdefault((reject, keep), {})
+                for k, v in c.items():
+                    t[k] = t.get(k, 0) + v
+    matcher.offlist_model = shipped
+    lines = ["| learned_reject | learned_keep | off-list recall | false rejection | needs review (in-list) |",
+             "|---|---|---|---|---|"]
+    for (reject, keep), c in sorted(totals.items()):
+        lines.append(f"| {reject} | {keep} | {rate(c['offlist_hit'], c['offlist'])} | {rate(c['false_rej'], c['incat'])} "
+                     f"| {rate(c['review'], c['incat'])} |")
     return lines
 
 
@@ -255,12 +319,24 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--no-gc-freeze", action="store_true", help="measure without gc.freeze() after loading")
     ap.add_argument("--by-round", action="store_true",
-                    help="notice metrics per round (original dev, former holdout rounds 1-5, test) and exit")
+                    help="notice metrics per former holdout round, each with a learned model trained without it, "
+                         "and exit")
+    ap.add_argument("--learned-grid", action="store_true",
+                    help="leave-one-round-out totals of the dev rounds for a grid of learned thresholds, and exit")
+    ap.add_argument("--train", action="store_true",
+                    help=f"train the learned off-list model on dev + train/ and write data/{OFFLIST_MODEL_FILE}")
     args = ap.parse_args()
-    notices, pairs = load_csv("notices.csv"), load_csv("duplicates.csv")
+    notices, pairs, corpus = load_csv("notices.csv"), load_csv("duplicates.csv"), training_corpus()
+    if args.train:
+        model = train_offlist(notices, corpus)
+        model.save(DATA_DIR / OFFLIST_MODEL_FILE)
+        print(f"wrote {DATA_DIR / OFFLIST_MODEL_FILE}: {len(model.weights)} n-grams, {model.trained_on}")
     matcher = Matcher.from_data_dir()
     if args.by_round:
-        print("\n".join(by_round_lines(matcher, notices)))
+        print("\n".join(by_round_lines(matcher, notices, corpus)))
+        return
+    if args.learned_grid:
+        print("\n".join(learned_grid_lines(matcher, notices, corpus)))
         return
     lines = ["| split | notices | top-1 code | top-3 code | off-list recall | false rejection (OFF_LIST) "
              "| any rejection of in-list | needs review (in-list) | vague recall | decision+reason | dup precision "

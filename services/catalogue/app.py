@@ -11,7 +11,7 @@ from shared.auth import TokenVerifier
 from shared.grpc_server import ServiceSpec
 from shared.logs import configure_logging
 from shared.outbox import Database
-from shared.settings import ServiceSettings, env_int
+from shared.settings import ServiceSettings, env, env_int
 from zhili.catalogue.v1 import catalogue_pb2_grpc
 
 NAME = "catalogue"
@@ -24,7 +24,8 @@ def settings() -> ServiceSettings:
 def build_service(config: ServiceSettings) -> CatalogueService:
     window = dt.timedelta(days=env_int("DUPLICATE_WINDOW_DAYS", 30))
     return CatalogueService(database=Database(config.database_url, infra),
-                            engine=ScreeningEngine(duplicate_window=window))
+                            engine=ScreeningEngine(duplicate_window=window,
+                                                   model_setting=env("SCREENING_MODEL_FILE", "")))
 
 
 def build() -> ServiceSpec:

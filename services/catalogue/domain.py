@@ -134,6 +134,13 @@ class MatchReport:
     item_scores: Mapping[str, float] = field(default_factory=dict)
     # The title alone clearly named the first suggestion among near-tied ones: no margin is needed.
     title_decided: bool = False
+    # The learned off-list model: P(off-list) of the whole notice and the n-grams it rests on most
+    # (None where no model is loaded).
+    offlist_probability: float | None = None
+    offlist_evidence: tuple[str, ...] = ()
+    # Negative-list codes whose act the notice names but says is not the village's (不作为考核依据,
+    # 宣传…违者罚款, 由执法队拆除): the words the model reacts to are there, the demand is not.
+    offlist_cleared: tuple[str, ...] = ()
 
 
 @dataclass
@@ -183,6 +190,12 @@ class ScreeningPolicy:
     negative_fit: float = 0.40
     negative_lead: float = -0.04
     negative_review_lead: float = -0.08
+    # The learned off-list model (when loaded): at or above learned_reject a notice is off-list even
+    # when no rule names its act (coercion, quotas and department work in words no rule lists); below
+    # learned_keep the model reads it as village work, and a rule or a missing fit alone does not reject
+    # it: a person decides (review).
+    learned_reject: float = 0.6
+    learned_keep: float = 0.1
 
 
 DEFAULT_POLICY = ScreeningPolicy()
@@ -220,7 +233,9 @@ def _names(items: Sequence[str], n: int = 3) -> str:
     return shown + ("等" if len(items) > n else "")
 
 
-def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatch]) -> Reason:
+def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatch],
+                    learned: MatchReport | None = None) -> Reason:
+    """`learned`: the report, when the learned model (and no rule) made the notice off-list."""
     extra = extra_en = ""
     if negatives:
         n = negatives[0]
@@ -234,6 +249,12 @@ def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatc
         if n.source == "similarity" and n.matched_terms:
             extra += f"（相近表述：{'、'.join(n.matched_terms[:4])}）"
             extra_en += f" (similar wording: {', '.join(n.matched_terms[:4])})"
+    if learned is not None:
+        terms = "、".join(learned.offlist_evidence)
+        extra += f"；已审查通知学得的模型判断为清单外工作（{learned.offlist_probability:.0%}" + (
+            f"，依据：{terms}）" if terms else "）")
+        extra_en += f"; the model learned from screened notices reads it as off-list work ({learned.offlist_probability:.0%}" + (
+            f", on: {', '.join(learned.offlist_evidence)})" if terms else ")")
     if towns:
         t = towns[0]
         extra += f"；属涉镇事项“{t.name}”，建议由{t.department}自行办理"
@@ -322,7 +343,24 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
     # (where one does, a person decides), or when it is of a kind villages never do.
     town_duty = any(t.duty for t in report.town_matches) or (
         town_closer and (lead.kind in TOWN_ONLY_KINDS or not confident))
-    off_list = bool(acting) or town_duty or (not fits and not blocking and not nothing_asked)
+    ruled_off = bool(acting) or town_duty or (not fits and not blocking and not nothing_asked)
+    # The learned model has a say on ordinary notices only (emergencies pass anyway; a blocked declared
+    # code or a VAGUE notice is already sent back): it rejects what no rule names and keeps a person in
+    # the loop where a rule or a missing fit would reject what reads like village work.
+    learned = None if emergency or blocking or nothing_asked else report.offlist_probability
+    # Where the notice itself says an off-list act it names is not the village's, the rules (which read
+    # who acts) decide: the model sees the words, not the negation.
+    learned_off = (learned is not None and not ruled_off and not report.offlist_cleared
+                   and learned >= policy.learned_reject)
+    disputed = learned is not None and ruled_off and learned < policy.learned_keep
+    off_list = (ruled_off and not disputed) or learned_off
+    if learned_off and not (lead and top and lead.score >= top.score):
+        # Named after the town office only where a town item reads closer than every village item;
+        # otherwise after the negative-list entry it reads most like (below the similarity thresholds).
+        result.town_matches = []
+        if not result.negative_matches:
+            result.negative_matches = [n for n in report.negative_matches if n.source == "similarity"][:1]
+    named = acting or (result.negative_matches if learned_off else [])
     if off_list or (emergency and not confident and declared_code is None):
         if emergency:
             result.matter_code = OTHER_CODE
@@ -331,8 +369,14 @@ def decide(draft: Draft, report: MatchReport, *, catalogue: Mapping[str, Catalog
             if off_list:
                 result.reasons.append(_offlist_reason(acting, result.town_matches))
         else:
-            result.reasons.append(_offlist_reason(acting, result.town_matches))
+            result.reasons.append(_offlist_reason(named, result.town_matches, report if learned_off else None))
             blocking = True
+    elif disputed:
+        first = ([f"{acting[0].code}{acting[0].name}（负面清单）"] if acting else
+                 [f"{lead.code}{lead.name}（涉镇）"] if town_duty and lead else [])
+        cands = "、".join(first + [f"{s.code}{s.name}" for s in report.suggestions[:2]])
+        result.reasons.append(reason("LOW_CONFIDENCE", candidates=cands or "无"))
+        review = True
     elif declared_code:
         result.matter_code = declared_code
     elif not draft.matter_code and not nothing_asked:

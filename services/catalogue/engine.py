@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from services.catalogue.domain import CatalogueItem, NegativeEntry
 from services.catalogue.dupindex import DuplicateIndex
-from services.catalogue.matching import DATA_DIR, Matcher, load_synonyms
+from services.catalogue.matching import DATA_DIR, Matcher, load_offlist_model, load_synonyms
 from services.catalogue.models import dispatch_villages, dispatches, items, negative_entries
 from services.catalogue.offlist import load_rules
 from shared import db as dbmod
@@ -31,10 +31,11 @@ class ScreeningEngine:
     the task's villages widened.
     """
 
-    def __init__(self, *, data_dir: Path = DATA_DIR,
-                 duplicate_window: dt.timedelta = dt.timedelta(days=30)) -> None:
+    def __init__(self, *, data_dir: Path = DATA_DIR, duplicate_window: dt.timedelta = dt.timedelta(days=30),
+                 model_setting: str = "") -> None:
         self.synonyms = load_synonyms(data_dir / "synonyms.csv")
         self.rules = load_rules(data_dir / "offlist_patterns.csv")
+        self.offlist_model = load_offlist_model(data_dir, model_setting)
         self.duplicate_window = duplicate_window
         self.duplicates = DuplicateIndex(self.synonyms)
         self.duplicates.add_background(Matcher.from_data_dir(data_dir).item_texts())
@@ -73,7 +74,7 @@ class ScreeningEngine:
                      for r in item_rows]
         negatives = [NegativeEntry(r.code, r.category, r.name, r.description, r.basis, r.redirect)
                      for r in negative_rows]
-        return Matcher(catalogue, negatives, self.synonyms, self.rules)
+        return Matcher(catalogue, negatives, self.synonyms, self.rules, offlist_model=self.offlist_model)
 
     def add_dispatch(self, *, task_id: str, title: str, description: str, village_ids,
                      dispatched_at: dt.datetime, issuer_org_id: str, matter_code: str,

@@ -15,8 +15,12 @@ from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, d
                                         disclaimed_measures, helping_without_quota, load_measures, load_rules,
                                         read_measures)
 from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
+from shared.textmodel import BinaryLogistic
 
 DATA_DIR = Path(__file__).parent / "data"
+#: The learned off-list model: logistic regression over character n-grams of labelled notices
+#: (bench/screening/evaluate.py --train); P(off-list) for every notice, see ScreeningPolicy.learned_*.
+OFFLIST_MODEL_FILE = "offlist_learned.json"
 ENFORCEMENT_KIND = "行政执法"
 _NAME_WEIGHT, _KEYWORD_WEIGHT, _BIGRAM_WEIGHT, _TITLE_BOOST = 3.0, 2.0, 0.35, 1.5
 # Near-ties on the whole text are broken by the title alone when it clearly names one of the tied
@@ -54,6 +58,17 @@ def load_phrasings(path: Path) -> dict[str, list[str]]:
     return dict(out)
 
 
+def load_offlist_model(data_dir: Path = DATA_DIR, setting: str = "") -> BinaryLogistic | None:
+    """The learned off-list model: `setting` (SCREENING_MODEL_FILE) names a model file, ``none`` turns
+    the model off (rules only); empty means the one shipped in `data_dir`, or None where it has none."""
+    if setting.strip().lower() == "none":
+        return None
+    path = Path(setting) if setting.strip() else data_dir / OFFLIST_MODEL_FILE
+    if setting.strip() and not path.exists():
+        raise FileNotFoundError(f"SCREENING_MODEL_FILE={setting}: no such file")
+    return BinaryLogistic.load(path) if path.exists() else None
+
+
 def load_synonyms(path: Path) -> dict[str, str]:
     with open(path, encoding="utf-8", newline="") as f:
         return {r["term"]: r["canonical"] for r in csv.DictReader(f) if r.get("term")}
@@ -88,7 +103,8 @@ class Matcher:
                  synonyms: Mapping[str, str] | None = None, rules: Sequence[OffListRule] = (),
                  keywords: Mapping[str, str] | None = None, saturation: float = 30.0,
                  negative_phrasings: Mapping[str, Sequence[str]] | None = None,
-                 measures: Sequence[MeasureKind] | None = None):
+                 measures: Sequence[MeasureKind] | None = None, offlist_model: BinaryLogistic | None = None):
+        self.offlist_model = offlist_model
         self.synonyms = Synonyms(synonyms or {})
         tokenizer(list(self.synonyms.pairs) + [w for c in self.synonyms.pairs.values() for w in c.split()])
         keywords = keywords or {}
@@ -121,7 +137,8 @@ class Matcher:
         """The matcher over the bundled demo county data (plus any extra items)."""
         items = load_items(data_dir / "catalogue_village.csv") + load_items(data_dir / "catalogue_town.csv")
         return cls(items + list(extra_items), load_negative_list(data_dir / "negative_list.csv"),
-                   load_synonyms(data_dir / "synonyms.csv"), load_rules(data_dir / "offlist_patterns.csv"))
+                   load_synonyms(data_dir / "synonyms.csv"), load_rules(data_dir / "offlist_patterns.csv"),
+                   offlist_model=load_offlist_model(data_dir))
 
     def item_texts(self) -> list[str]:
         """Name and description of every item and negative-list entry: the background the duplicate
@@ -185,7 +202,8 @@ class Matcher:
             for i, s in ranked)
         wanted = {self._village_pos[c] for c in score_codes if c in self._village_pos} | {i for i, _ in ranked}
         item_scores = {self.village[i].code: self._score(raw.get(i, 0.0)) for i in wanted}
-        hits = apply_rules(text, self.rules, len(title) if title and text.startswith(title) else 0)
+        cleared: set[str] = set()
+        hits = apply_rules(text, self.rules, len(title) if title and text.startswith(title) else 0, cleared)
         # Entries defined by a count (App use, engagement, photos, sales …): helping people without a
         # number, rate or ranking is village work ("帮不会用手机的老人下载App完成认证").
         counted = {k.code for k in self.measures}
@@ -208,8 +226,12 @@ class Matcher:
             negatives += (similar,)
         duties = [h for h in hits if h.code in self.by_code and not h.assisted]
         enforcement = any(h.code.startswith("N-ZF") and not h.assisted for h in hits) or bool(duties)
+        learned, evidence = None, ()
+        if self.offlist_model is not None:
+            learned, evidence = self.offlist_model.probability(text), self.offlist_model.evidence(text)
+        cleared |= vetoed - ruled
         return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores,
-                           title_decided)
+                           title_decided, learned, evidence, tuple(sorted(cleared - ruled)))
 
     def _title_tiebreak(self, ranked: list[tuple[int, float]], title: str) -> tuple[list[tuple[int, float]], bool]:
         """Near-tied leaders re-ordered by what the title alone names; True when the title decided."""

@@ -149,8 +149,12 @@ def _vetoed(text: str, rule: OffListRule, m: re.Match, prefix: str) -> str | Non
     return None
 
 
-def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0) -> list[RuleHit]:
+def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0,
+                cleared: set[str] | None = None) -> list[RuleHit]:
     """Rule hits in the text, one per code, the village's own actions before assisted ones.
+
+    `cleared`, when given, receives the codes of acts the text names but says are not the village's
+    (negated, only looked for or told about, someone else's, already done or quoted).
 
     The first `title_len` characters are the title, which names the topic ("违建拆除配合"): a hit
     there counts only when the body does not say the same act is someone else's or not to be done
@@ -173,6 +177,8 @@ def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0) -> list
             if why == "assisted" and rule.on_assist == "ignore":
                 why = "agent"
             if why not in (None, "assisted"):
+                if cleared is not None:
+                    cleared.add(rule.code)
                 # Only who is to act (or that nobody is) overrules the title; what happened or is
                 # looked for describes the situation ("被倾倒了一批固废，请你村…清运" still asks it).
                 if m.start() >= title_len and why in ("agent", "negated"):

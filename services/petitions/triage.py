@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from shared.textmodel import char_ngrams
+
 with warnings.catch_warnings():  # jieba 0.42.1 imports the deprecated pkg_resources
     warnings.simplefilter("ignore")
     import jieba
@@ -121,10 +123,6 @@ def _bigrams(text: str) -> list[str]:
     return [text[i:i + 2] for i in range(len(text) - 1) if text[i:i + 2].isalnum()]
 
 
-def _ngrams(text: str, sizes: tuple[int, ...] = NB_NGRAMS) -> set[str]:
-    return {text[i:i + n] for n in sizes for i in range(len(text) - n + 1) if text[i:i + n].isalnum()}
-
-
 class LearnedScorer:
     """Naive Bayes (binary features: character n-grams present in the normalised text) over child categories.
 
@@ -150,7 +148,7 @@ class LearnedScorer:
         n = 0
         for text, code in examples:
             n += 1
-            for feature in _ngrams(normalise(text)):
+            for feature in char_ngrams(normalise(text), NB_NGRAMS):
                 counts[code][feature] += 1
         kwargs.setdefault("trained_on", f"{n} reports")
         return cls({code: dict(c) for code, c in counts.items()}, **kwargs)
@@ -169,7 +167,7 @@ class LearnedScorer:
 
     def posterior(self, text: str) -> dict[str, float]:
         """Category -> probability for an already normalised text (uniform prior)."""
-        vectors = [self.delta[f] for f in _ngrams(text) if f in self.delta]
+        vectors = [self.delta[f] for f in char_ngrams(text, NB_NGRAMS) if f in self.delta]
         if not vectors:
             return {code: 1 / len(self.codes) for code in self.codes}
         logits = [len(vectors) * b + d for b, d in zip(self.base, map(sum, zip(*vectors)))]

@@ -183,3 +183,42 @@ def test_a_village_item_clearly_closer_than_the_negative_entry_is_accepted():
 def test_reading_like_enforcement_without_an_enforcement_act_is_only_reviewed():
     result = decide(draft(), report(STRAW, negative_matches=(_similar("N-ZF-002", 0.05),)), catalogue=CATALOGUE)
     assert result.decision == NEEDS_REVIEW and "OFF_LIST" not in result.reason_codes
+
+
+# The learned off-list model (MatchReport.offlist_probability) next to the rules.
+COERCION = NegativeMatch("N-ZF-001", "要求村级承担行政执法职责", "由镇综合行政执法队或职能部门执法", 0.31,
+                         ("扣发", "补贴"), source="similarity", lead=-0.3)
+
+
+def test_learned_model_rejects_what_no_rule_names_and_says_why():
+    disguised = report(STRAW, negative_matches=(COERCION,), offlist_probability=0.93,
+                       offlist_evidence=("扣发", "停水"))
+    result = decide(draft("对焚烧秸秆的农户，村里暂停发放其当年地力补贴，并停水三天。"), disguised, catalogue=CATALOGUE)
+    assert (result.decision, result.reason_codes, result.matter_code) == (REJECTED, ["OFF_LIST"], None)
+    assert result.negative_matches[0].code == "N-ZF-001"  # named after the entry it reads most like
+    assert "93%" in result.reasons[0].detail and "扣发" in result.reasons[0].detail
+
+
+def test_learned_model_below_its_threshold_changes_nothing():
+    result = decide(draft(), report(STRAW, MEDICAL, offlist_probability=0.45), catalogue=CATALOGUE)
+    assert (result.decision, result.matter_code, result.reasons) == (ACCEPTED, "V-NY-010", [])
+
+
+def test_rule_rejection_the_model_reads_as_village_work_goes_to_a_person():
+    fine = NegativeMatch("N-ZF-001", "要求村级承担行政执法职责", "", 1.0, ("罚款",))
+    result = decide(draft(), report(STRAW, negative_matches=(fine,), offlist_probability=0.04), catalogue=CATALOGUE)
+    assert (result.decision, result.reason_codes, result.matter_code) == (NEEDS_REVIEW, ["LOW_CONFIDENCE"], None)
+    assert "N-ZF-001" in result.reasons[0].detail and "V-NY-010" in result.reasons[0].detail
+    # the same rule hit with the model agreeing (or no model loaded) still rejects
+    for p in (0.5, None):
+        agreed = decide(draft(), report(STRAW, negative_matches=(fine,), offlist_probability=p), catalogue=CATALOGUE)
+        assert agreed.decision == REJECTED and agreed.reason_codes == ["OFF_LIST"]
+
+
+def test_learned_model_never_blocks_an_emergency_or_adds_to_a_vague_notice():
+    emergency = draft("暴雨来袭，请各村今晚转移山脚危房住户。", urgency="emergency", deadline=None)
+    result = decide(emergency, report(STRAW, offlist_probability=0.97), catalogue=CATALOGUE)
+    assert (result.decision, result.matter_code) == (ACCEPTED, "V-NY-010")
+    slogans = draft("要高度重视，切实抓好落实，确保取得实效。", title="关于秋冬季工作的要求")
+    result = decide(slogans, report(STRAW, offlist_probability=0.97), catalogue=CATALOGUE)
+    assert result.reason_codes == ["VAGUE"]

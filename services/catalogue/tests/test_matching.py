@@ -391,3 +391,25 @@ def test_the_village_kept_out_of_the_penalty_is_not_the_penalty(screener):
     result = screen(screener, "焚烧巡查", "焚烧秸秆一律由镇执法中队依法处理，村里不参与处罚。请各村每天组织网格员下田巡查，发现焚烧及时劝阻并报执法中队，11月30日前报巡查记录。")
     assert "OFF_LIST" not in result.reason_codes
 
+
+
+# The learned off-list model (shared.textmodel, data/offlist_learned.json).
+
+def test_shipped_offlist_model_is_trained_on_dev_and_the_training_corpus_only():
+    from bench.screening.evaluate import load_csv, training_corpus, training_examples
+    from services.catalogue.matching import load_offlist_model
+    from shared.textmodel import fingerprint
+    examples = training_examples(load_csv("notices.csv"), training_corpus())
+    assert load_offlist_model().data_hash == fingerprint(examples)  # never test or holdout; rerun --train
+
+
+def test_screening_model_setting_picks_a_file_or_turns_the_model_off(tmp_path):
+    from services.catalogue.matching import DATA_DIR, OFFLIST_MODEL_FILE, load_offlist_model
+    assert load_offlist_model(setting="none") is None
+    assert load_offlist_model(tmp_path) is None  # a data folder without a model: rules only
+    shipped = load_offlist_model()
+    other = tmp_path / "county.json"
+    other.write_bytes((DATA_DIR / OFFLIST_MODEL_FILE).read_bytes())
+    assert load_offlist_model(setting=str(other)).weights == shipped.weights
+    with pytest.raises(FileNotFoundError):
+        load_offlist_model(setting=str(tmp_path / "missing.json"))

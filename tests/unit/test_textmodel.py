@@ -1,0 +1,47 @@
+"""shared.textmodel: the in-house n-gram logistic model behind screening's learned off-list check."""
+from pathlib import Path
+
+import pytest
+
+from shared.textmodel import BinaryLogistic, char_ngrams, fingerprint, fold
+
+# Village work (0) and work that must not be pushed down (1), in the words offices use.
+EXAMPLES = [
+    ("请各村组织网格员巡查秸秆焚烧，发现后劝阻并上报", 0),
+    ("请各村通知农户参加医保缴费，12月底前完成", 0),
+    ("请各村走访独居老人，登记需求后报民政办", 0),
+    ("请各村张贴防汛宣传海报，检查河道护栏", 0),
+    ("请各村统计适龄儿童疫苗接种情况并通知家长", 0),
+    ("对焚烧秸秆的农户由村里扣发地力补贴", 1),
+    ("对拒不整改的商户由村里停水停电", 1),
+    ("每村完成招商引资签约项目两个，纳入考核", 1),
+    ("每村认购农产品礼盒五十箱，扣发补贴抵款", 1),
+    ("请村里对违建户扣押工具，停水停电直到拆除", 1),
+]
+
+
+def test_learns_which_words_make_work_off_list():
+    model = BinaryLogistic.train(EXAMPLES, epochs=40)
+    assert model.probability("对乱倒垃圾的住户，村里扣发其养老补贴") > 0.6
+    assert model.probability("请各村走访困难户，登记后上报") < 0.4
+    assert "扣发" in model.evidence("村里扣发其养老补贴")
+
+
+def test_training_is_deterministic_and_a_saved_model_reads_back_the_same(tmp_path: Path):
+    model = BinaryLogistic.train(EXAMPLES)
+    assert BinaryLogistic.train(EXAMPLES).weights == model.weights
+    model.save(tmp_path / "m.json")
+    again = BinaryLogistic.load(tmp_path / "m.json")
+    text = "对拒不整改的商户停水"
+    assert again.probability(text) == model.probability(text)
+    assert again.data_hash == fingerprint(EXAMPLES) != fingerprint(EXAMPLES[:-1])
+
+
+def test_training_needs_both_labels():
+    with pytest.raises(ValueError):
+        BinaryLogistic.train([(t, 0) for t, _ in EXAMPLES])
+
+
+def test_folding_makes_dates_and_widths_alike():
+    assert fold("１２月３１日前") == fold("3月5日前") == "0月0日前"
+    assert char_ngrams("扣发，补贴", (2,)) == {"扣发", "补贴"}  # no n-gram across punctuation
