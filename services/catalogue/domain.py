@@ -250,11 +250,10 @@ def _offlist_reason(negatives: Sequence[NegativeMatch], towns: Sequence[TownMatc
             extra += f"（相近表述：{'、'.join(n.matched_terms[:4])}）"
             extra_en += f" (similar wording: {', '.join(n.matched_terms[:4])})"
     if learned is not None:
-        terms = "、".join(learned.offlist_evidence)
-        extra += f"；已审查通知学得的模型判断为清单外工作（{learned.offlist_probability:.0%}" + (
-            f"，依据：{terms}）" if terms else "）")
-        extra_en += f"; the model learned from screened notices reads it as off-list work ({learned.offlist_probability:.0%}" + (
-            f", on: {', '.join(learned.offlist_evidence)})" if terms else ")")
+        p, terms = f"{learned.offlist_probability:.0%}", learned.offlist_evidence
+        extra += f"；已审查通知学得的模型判断为清单外工作（{p}" + (f"，依据：{'、'.join(terms)}）" if terms else "）")
+        extra_en += (f"; the model learned from screened notices reads it as off-list work ({p}"
+                     + (f", on: {', '.join(terms)})" if terms else ")"))
     if towns:
         t = towns[0]
         extra += f"；属涉镇事项“{t.name}”，建议由{t.department}自行办理"
