@@ -13,7 +13,7 @@ import random
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _DIGITS = re.compile(r"\d+")
@@ -28,6 +28,19 @@ def char_ngrams(text: str, sizes: tuple[int, ...]) -> set[str]:
 def fold(text: str) -> str:
     """Full-width to half-width, lower case, every number as 0: '12月31日前' and '3月5日前' look alike."""
     return _DIGITS.sub("0", unicodedata.normalize("NFKC", text).lower())
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` character by character, with the index in `text` each folded character comes from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch).lower():
+            if c.isdigit() and out and out[-1] == "0" and text[origin[-1]].isdigit():
+                continue  # a run of digits folds to one 0, as in fold()
+            out.append("0" if c.isdigit() else c)
+            origin.append(i)
+    return "".join(out), origin
 
 
 def fingerprint(examples: Iterable[tuple[str, int]]) -> str:
@@ -92,17 +105,34 @@ class BinaryLogistic:
     def probability(self, text: str) -> float:
         return _sigmoid(self._logit(char_ngrams(fold(text), self.sizes))[0])
 
-    def evidence(self, text: str, limit: int = 4) -> tuple[str, ...]:
-        """The strongest n-grams for label 1 in `text`, longest first among overlapping ones."""
-        _, known = self._logit(char_ngrams(fold(text), self.sizes))
+    def evidence(self, text: str, limit: int = 4, strongest: int = 12,
+                 word_spans: Callable[[str], Iterable[tuple[int, int]]] | None = None) -> tuple[str, ...]:
+        """Up to `limit` phrases of `text` itself (as written, not folded) that pushed hardest towards
+        label 1: the places of its `strongest` positive n-grams, overlapping ones joined,
+        ranked by the weight they carry ("停水三天" rather than the fragments 停水 and 水三).
+        `word_spans` (a segmenter's (start, end) of each word of `text`) widens a phrase to whole
+        words: 秸秆的农 becomes 秸秆的农户."""
+        folded, origin = _fold_with_origin(text)
+        _, known = self._logit(char_ngrams(folded, self.sizes))
         ranked = sorted((f for f in known if self.weights[f] > 0 and len(f) > 1), key=lambda f: -self.weights[f])
-        out: list[str] = []
-        for f in ranked:
-            if not any(f in o or o in f for o in out):
-                out.append(f)
-            if len(out) == limit:
-                break
-        return tuple(out)
+        places = sorted((m.start(), m.start() + len(f), f) for f in ranked[:strongest]
+                        for m in re.finditer(re.escape(f), folded))
+        spans: list[tuple[int, int, set[str]]] = []
+        for start, end, f in places:
+            if spans and start < spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]), spans[-1][2] | {f})
+            else:
+                spans.append((start, end, {f}))
+        spans.sort(key=lambda s: -sum(self.weights[f] for f in s[2]))
+        bounds = list(word_spans(text)) if word_spans else [(i, i + 1) for i in range(len(text))]
+        starts, ends = {0} | {a for a, _ in bounds}, {len(text)} | {b for _, b in bounds}
+        phrases: list[str] = []
+        for start, end, _ in spans:
+            first, last = origin[start], origin[end - 1] + 1
+            phrase = text[max(a for a in starts if a <= first):min(b for b in ends if b >= last)]
+            if not any(phrase in shown for shown in phrases):
+                phrases.append(phrase)
+        return tuple(phrases[:limit])
 
     def save(self, path: Path) -> None:
         data = {"kind": "binary-logistic", "sizes": list(self.sizes), "trained_on": self.trained_on,

@@ -14,7 +14,8 @@ from services.catalogue.dupindex import DuplicateIndex  # noqa: F401  (public re
 from services.catalogue.offlist import (MeasureKind, OffListRule, apply_rules, delegates_enforcement,
                                         disclaimed_measures, helping_without_quota, load_measures, load_rules,
                                         read_measures)
-from services.catalogue.textindex import BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, words
+from services.catalogue.textindex import (BIGRAM, Bm25, Synonyms, bigrams, features, tokenizer, word_spans,
+                                          words)
 from shared.textmodel import BinaryLogistic
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -228,7 +229,8 @@ class Matcher:
         enforcement = any(h.code.startswith("N-ZF") and not h.assisted for h in hits) or bool(duties)
         learned, evidence = None, ()
         if self.offlist_model is not None:
-            learned, evidence = self.offlist_model.probability(text), self.offlist_model.evidence(text)
+            learned, evidence = self.offlist_model.probability(text), self.offlist_model.evidence(
+                text, word_spans=word_spans)
         cleared |= vetoed - ruled
         return MatchReport(suggestions, self._town_matches(query, duties, enforcement), negatives, item_scores,
                            title_decided, learned, evidence, tuple(sorted(cleared - ruled)))

@@ -47,6 +47,11 @@ def words(text: str) -> list[str]:
     return [w for w in tokenizer().lcut_for_search(text) if _WORDLIKE.match(w) and w not in STOPWORDS]
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of `text` as jieba segments it (default mode, punctuation included)."""
+    return [(start, end) for _, start, end in tokenizer().tokenize(text)]
+
+
 def bigrams(text: str) -> list[str]:
     """Character bigrams of each Chinese run: robust to segmentation and abbreviations."""
     out = []

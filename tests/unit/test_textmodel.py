@@ -24,7 +24,25 @@ def test_learns_which_words_make_work_off_list():
     model = BinaryLogistic.train(EXAMPLES, epochs=40)
     assert model.probability("对乱倒垃圾的住户，村里扣发其养老补贴") > 0.6
     assert model.probability("请各村走访困难户，登记后上报") < 0.4
-    assert "扣发" in model.evidence("村里扣发其养老补贴")
+    assert any("扣发" in phrase for phrase in model.evidence("村里扣发其养老补贴"))
+
+
+def test_evidence_quotes_the_text_as_written_in_whole_words():
+    model = BinaryLogistic.train(EXAMPLES, epochs=40)
+    text = "２０２６年１２月起，对拒不整改的商户，村里停水停电并扣发其补贴"
+    phrases = model.evidence(text)
+    # quoted from the text as written: the folded text is shorter (２０２６ folds to 0), places still match
+    assert phrases and all(p in text for p in phrases)
+    assert any("停水停电" in p for p in phrases)  # touching n-grams joined into one phrase
+    assert not any(a != b and a in b for a in phrases for b in phrases)
+    segmented = ["２０２６年", "１２月", "起", "，", "对", "拒不", "整改", "的", "商户", "，", "村里", "停水", "停电", "并",
+                 "扣发", "其", "补贴"]
+    assert "".join(segmented) == text
+    ends = [sum(len(w) for w in segmented[:i + 1]) for i in range(len(segmented))]
+    words = list(zip([0] + ends[:-1], ends))
+    for phrase in model.evidence(text, word_spans=lambda _: words):
+        start = text.index(phrase)
+        assert start in {a for a, _ in words} and start + len(phrase) in {b for _, b in words}
 
 
 def test_training_is_deterministic_and_a_saved_model_reads_back_the_same(tmp_path: Path):
