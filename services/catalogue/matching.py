@@ -211,7 +211,7 @@ class Matcher:
         hits = [h for h in hits if not (h.code in counted and helping_without_quota(text, h.term))]
         negatives = tuple(
             NegativeMatch(h.code, self.negatives[h.code].name, self.negatives[h.code].redirect,
-                          0.5 if h.assisted else 1.0, (h.term,), h.assisted)
+                          0.5 if h.assisted else 1.0, (h.term,), h.assisted, asked_of_village=h.asked_of_village)
             for h in hits if h.code in self.negatives)
         ruled = {h.code for h in hits}
         for d in read_measures(text, self.measures):

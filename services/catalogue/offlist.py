@@ -32,6 +32,9 @@ _OTHER_AGENT = re.compile(
     r"^[^，。；]{0,4}?(县|市|区|镇|乡|街道)[^，。；村]{0,10}?(执法队|中队|大队|局|站|所|办|中心|部门|公司|机构|政府|专班|小组)"
     r"(将|会|拟|已|定于|计划|统一|依法|负责|于|在|对|下周|近期|本周|近日|明天|今天|\d)")
 _ASSISTING = re.compile(r"配合|协助|协同")
+# The clause asks the village itself, in so many words, to do the act: "请各村对…逐户开展房屋安全鉴定",
+# "由你村负责拆除" (not "你村村民…", who is the object).
+_ASKED_OF_VILLAGE = re.compile(r"(请|由|要求|责成)(各|你|本|该)?村(（社区）)?(?!村?民|建|镇)")
 # Someone else already acted and the notice only reports it: "被公安机关处罚", "受到行政处罚";
 # but 被征收人/被拆迁户 name the people an act is aimed at.
 _PASSIVE = re.compile(r"(被|受到|受过|遭到|遭受)[^，。；由再并将把对]{0,12}$")
@@ -83,6 +86,7 @@ class RuleHit:
     code: str
     term: str
     assisted: bool
+    asked_of_village: bool = False  # the act's clause asks the village by name (请各村…开展鉴定)
 
 
 def load_rules(path: Path) -> list[OffListRule]:
@@ -185,7 +189,7 @@ def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0,
                     vetoed.add(rule.code)
                 continue
             assisted = why == "assisted"
-            found = RuleHit(rule.code, m.group(0), assisted)
+            found = RuleHit(rule.code, m.group(0), assisted, bool(_ASKED_OF_VILLAGE.search(prefix)))
             if m.start() < title_len:
                 in_title.setdefault(rule.code, found)
                 continue

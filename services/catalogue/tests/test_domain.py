@@ -215,6 +215,12 @@ def test_rule_rejection_the_model_reads_as_village_work_goes_to_a_person():
         assert agreed.decision == REJECTED and agreed.reason_codes == ["OFF_LIST"]
 
 
+def test_the_model_cannot_dispute_an_act_the_notice_asks_of_the_village_by_name():
+    fine = NegativeMatch("N-ZF-001", "要求村级承担行政执法职责", "", 1.0, ("罚款",), asked_of_village=True)
+    result = decide(draft(), report(STRAW, negative_matches=(fine,), offlist_probability=0.04), catalogue=CATALOGUE)
+    assert result.decision == REJECTED and result.reason_codes == ["OFF_LIST"]
+
+
 def test_learned_model_never_blocks_an_emergency_or_adds_to_a_vague_notice():
     emergency = draft("暴雨来袭，请各村今晚转移山脚危房住户。", urgency="emergency", deadline=None)
     result = decide(emergency, report(STRAW, offlist_probability=0.97), catalogue=CATALOGUE)

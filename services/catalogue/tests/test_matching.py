@@ -70,6 +70,19 @@ def test_wrong_declared_code_gets_the_right_suggestion(screener):
     assert result.suggestions[0].code == "V-YB-001"
 
 
+def test_declared_neighbouring_item_is_questioned_in_favour_of_the_closer_one(screener):
+    # Re-visiting families already on 低保 is the dynamic check, not the application intake.
+    revisit = screen(screener, "在保低保家庭年度复核走访",
+                     "请各村对在保低保家庭逐户走访，核实家庭人口、收入和就业变化，不再符合条件的列出名单报镇社会事务办。",
+                     matter_code="V-MZ-007")
+    assert revisit.decision == NEEDS_REVIEW and revisit.reason_codes == ["CODE_MISMATCH"]
+    assert "V-MZ-008" in revisit.reasons[0].detail
+    right = screen(screener, "在保低保家庭年度复核走访",
+                   "请各村对在保低保家庭逐户走访，核实家庭人口、收入和就业变化，不再符合条件的列出名单报镇社会事务办。",
+                   matter_code="V-MZ-008")
+    assert (right.decision, right.matter_code) == (ACCEPTED, "V-MZ-008")
+
+
 def test_abbreviations_reach_the_catalogue_item(screener):
     assert screen(screener, "两癌筛查报名", "请各村摸清适龄妇女两癌免费检查意愿并登记。").matter_code == "V-FN-002"
     assert screen(screener, "老年证办理", "请各村帮60岁以上老人线上办老年证。").matter_code == "V-MZ-002"
