@@ -72,15 +72,13 @@ def test_wrong_declared_code_gets_the_right_suggestion(screener):
 
 def test_declared_neighbouring_item_is_questioned_in_favour_of_the_closer_one(screener):
     # Re-visiting families already on 低保 is the dynamic check, not the application intake.
-    revisit = screen(screener, "在保低保家庭年度复核走访",
-                     "请各村对在保低保家庭逐户走访，核实家庭人口、收入和就业变化，不再符合条件的列出名单报镇社会事务办。",
-                     matter_code="V-MZ-007")
-    assert revisit.decision == NEEDS_REVIEW and revisit.reason_codes == ["CODE_MISMATCH"]
-    assert "V-MZ-008" in revisit.reasons[0].detail
-    right = screen(screener, "在保低保家庭年度复核走访",
-                   "请各村对在保低保家庭逐户走访，核实家庭人口、收入和就业变化，不再符合条件的列出名单报镇社会事务办。",
-                   matter_code="V-MZ-008")
-    assert (right.decision, right.matter_code) == (ACCEPTED, "V-MZ-008")
+    revisit = ("在保低保家庭年度复核走访",
+               "请各村对在保低保家庭逐户走访，核实家庭人口、收入和就业变化，不再符合条件的列出名单报镇社会事务办。")
+    intake = screen(screener, *revisit, matter_code="V-MZ-007")
+    assert intake.decision == NEEDS_REVIEW and intake.reason_codes == ["CODE_MISMATCH"]
+    assert "V-MZ-008" in intake.reasons[0].detail
+    check = screen(screener, *revisit, matter_code="V-MZ-008")
+    assert (check.decision, check.matter_code) == (ACCEPTED, "V-MZ-008")
 
 
 def test_abbreviations_reach_the_catalogue_item(screener):
