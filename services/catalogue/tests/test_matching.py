@@ -424,3 +424,12 @@ def test_screening_model_setting_picks_a_file_or_turns_the_model_off(tmp_path):
     assert load_offlist_model(setting=str(other)).weights == shipped.weights
     with pytest.raises(FileNotFoundError):
         load_offlist_model(setting=str(tmp_path / "missing.json"))
+
+
+def test_another_place_is_off_list_as_the_place_of_the_work_not_as_the_reason_for_it(screener):
+    reason = screen(screener, "暑期防溺水",
+                    "上周邻县出了溺水的事。请各村每天中午和傍晚安排人员沿河塘巡查，劝离下水游泳的孩子。")
+    assert (reason.decision, reason.matter_code) == (ACCEPTED, "V-JY-004")
+    elsewhere = screen(screener, "协助清点企业员工",
+                       "请各村派两名村干部到邻县工业园区，协助当地清点企业员工人数，11月20日前完成。")
+    assert elsewhere.decision == REJECTED and elsewhere.negative_matches[0].code == "N-BM-004"
