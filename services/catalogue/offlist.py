@@ -11,7 +11,11 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:]")
 # so does the village being kept out of the act ("村里不参与处罚", "无权罚款").
 _NEGATED = re.compile(r"(不得|严禁|禁止|不准|不要|防止|杜绝|避免|不能|未经|(?<![特分个类区识级性辨告派])别|不用|不必|无需"
                       r"|不参与|不介入|不插手|无权)"
-                      r"[^，。；]{0,6}$")
+                      r"[^，。；]{0,10}$")
+# The village said not to do it, in any words: "村里不负责拆除", "村里不出具鉴定结论", "村里不代收、不垫付";
+# and a bare 不 right before the act ("不罚款"), but not a condition on someone else (拒不拆除, 逾期不拆除的).
+_VILLAGE_NOT = re.compile(r"村(里|委会?|两委|级|干部)?(一律|均|都|也|就|并)?(不|无权|无需|不必)[^，。；]{0,8}$"
+                          r"|(?<![拒仍还如若期])不$")
 # A demand or a stake said not to apply: "不以照片数量作为考核依据", "不排名", "不得与补贴挂钩".
 _STAKE_NEGATED = re.compile(_NEGATED.pattern.replace("(不得|", "(不(再|作为|纳入|计入|与|以|搞|进行|排|通报)|不得|", 1))
 _NEGATED_INSIDE = re.compile(r"不(再|作为|纳入|计入|以)")
@@ -25,7 +29,11 @@ _DELEGATED = re.compile(
 # The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
 _DELEGATED_AFTER = re.compile(
     r"[^，。；]{0,12}由" + _NOT_VILLAGE + r"[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
-    r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法)")
+    r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担)")
+# The act as the topic, someone else's: "罚款的事情执法队会处理", "罚款是执法队的事".
+_DELEGATED_TOPIC = re.compile(
+    r"[^，。；]{0,4}?(的事情?)?(是|归|由|交给)?(执法队|执法中队|执法大队|执法部门|职能部门|专业队|专业机构|派出所|公安|技术员)"
+    r"[^，。；]{0,4}(的事|会处理|处理|负责|去管|来管|完成)")
 # The clause names someone else as the one acting, before the act: "镇综合执法中队定于12月8日对…依法
 # 拆除", "县疾控中心下周对农村饮用水开展水质检测" (the village's part follows in its own clause).
 _OTHER_AGENT = re.compile(
@@ -137,13 +145,14 @@ def _vetoed(text: str, rule: OffListRule, m: re.Match, prefix: str) -> str | Non
     """Why the match is not the village's act: "negated", "observed" (looked for, reported, told
     about), "reported" (already done, being removed or quoted) or "agent" (someone else is to act);
     "assisted" when the village only assists; None when it is."""
-    if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)):
+    if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)) or _VILLAGE_NOT.search(prefix):
         return "negated"
     if _OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end()) or _TOLD.search(prefix):
         return "observed"
     if rule.agent != "village":
         return None
-    if _DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end()) or _OTHER_AGENT.match(prefix):
+    if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end()) or _DELEGATED_TOPIC.match(text, m.end())
+            or _OTHER_AGENT.match(prefix)):
         return "agent"
     if (_reported(text, prefix, m.start()) or _EDITING.search(prefix)
             or (_WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end())) or _quoted(text, m.start())):

@@ -433,3 +433,16 @@ def test_another_place_is_off_list_as_the_place_of_the_work_not_as_the_reason_fo
     elsewhere = screen(screener, "协助清点企业员工",
                        "请各村派两名村干部到邻县工业园区，协助当地清点企业员工人数，11月20日前完成。")
     assert elsewhere.decision == REJECTED and elsewhere.negative_matches[0].code == "N-BM-004"
+
+
+def test_an_act_the_notice_keeps_from_the_village_in_its_own_words_is_not_asked_of_it(screener):
+    kept_out = [
+        ("春耕耕地巡查", "请各村田长每周巡田两次，发现打地基、搭棚子的劝阻停工并报镇自然资源所，村里不负责拆除。"),
+        ("夏收秸秆禁烧", "请各村每天下田巡查，看到点火的先劝灭，劝不听的打电话给执法队，罚款是执法队的事，村里不要去罚。"),
+        ("水稻保险承保", "请各村宣传水稻政策性保险，登记自愿投保农户清单，保费由农户直接缴给保险公司，村里不代收、不垫付。"),
+    ]
+    for title, body in kept_out:
+        result = screen(screener, title, body)
+        assert result.decision == ACCEPTED and not any(n.source == "rule" for n in result.negative_matches), title
+    told = screen(screener, "违建整治", "对逾期拒不拆除的违建，由村里组织人员强行拆除，12月10日前完成。")
+    assert told.decision == REJECTED and told.negative_matches[0].code == "N-ZF-001"
