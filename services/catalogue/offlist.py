@@ -29,17 +29,22 @@ _DELEGATED = re.compile(
 # The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
 _DELEGATED_AFTER = re.compile(
     r"[^，。；]{0,12}由" + _NOT_VILLAGE + r"[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
-    r"[^，。；]{0,10}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担)")
-# The act as the topic, someone else's: "罚款的事情执法队会处理", "罚款是执法队的事".
+    r"[^，。；]{0,14}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担|开展|进行|上门|做)")
+# The act as the topic, someone else's: "罚款的事情执法队会处理", "罚款是执法队的事", "罚款的事交给执法中队".
+_AGENCY = r"(执法队|执法中队|执法大队|执法部门|职能部门|专业队|专业机构|派出所|公安|技术员)"
 _DELEGATED_TOPIC = re.compile(
-    r"[^，。；]{0,4}?(的事情?)?(是|归|由|交给)?(执法队|执法中队|执法大队|执法部门|职能部门|专业队|专业机构|派出所|公安|技术员)"
-    r"[^，。；]{0,4}(的事|会处理|处理|负责|去管|来管|完成)")
+    r"[^，。；]{0,4}?(的事情?)?((是|由)?" + _AGENCY + r"[^，。；]{0,4}(的事|会处理|处理|负责|去管|来管|完成)"
+    r"|(交给|交由|归)" + _AGENCY + ")")
 # The clause names someone else as the one acting, before the act: "镇综合执法中队定于12月8日对…依法
 # 拆除", "县疾控中心下周对农村饮用水开展水质检测" (the village's part follows in its own clause).
 _OTHER_AGENT = re.compile(
     r"^[^，。；]{0,4}?(县|市|区|镇|乡|街道)[^，。；村]{0,10}?(执法队|中队|大队|局|站|所|办|中心|部门|公司|机构|政府|专班|小组)"
     r"(将|会|拟|已|定于|计划|统一|依法|负责|于|在|对|下周|近期|本周|近日|明天|今天|\d)")
 _ASSISTING = re.compile(r"配合|协助|协同")
+# The act's result, someone else's, that the village passes on: "检测报告出来后在公开栏公布", "鉴定为C、D级的
+# 督促停用"; and an act already done ("已报废、拆除的办理核销").
+_RESULT_AFTER = re.compile(r"为[A-DＡ-Ｄa-d一二三四]|(结果|结论|报告)?(出来|下来|反馈)")
+_ALREADY = re.compile(r"(已经?|早已)[^，。；]{0,4}$")
 # The clause asks the village itself, in so many words, to do the act: "请各村对…逐户开展房屋安全鉴定",
 # "由你村负责拆除" (not "你村村民…", who is the object).
 _ASKED_OF_VILLAGE = re.compile(r"(请|由|要求|责成)(各|你|本|该)?村(（社区）)?(?!村?民|建|镇)")
@@ -154,7 +159,8 @@ def _vetoed(text: str, rule: OffListRule, m: re.Match, prefix: str) -> str | Non
     if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end()) or _DELEGATED_TOPIC.match(text, m.end())
             or _OTHER_AGENT.match(prefix)):
         return "agent"
-    if (_reported(text, prefix, m.start()) or _EDITING.search(prefix)
+    if (_reported(text, prefix, m.start()) or _EDITING.search(prefix) or _ALREADY.search(prefix)
+            or _RESULT_AFTER.match(text, m.end())
             or (_WITHDRAWING.search(prefix) and _RULE_TEXT.match(text, m.end())) or _quoted(text, m.start())):
         return "reported"
     if _ASSISTING.search(prefix):

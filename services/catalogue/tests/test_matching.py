@@ -446,3 +446,26 @@ def test_an_act_the_notice_keeps_from_the_village_in_its_own_words_is_not_asked_
         assert result.decision == ACCEPTED and not any(n.source == "rule" for n in result.negative_matches), title
     told = screen(screener, "违建整治", "对逾期拒不拆除的违建，由村里组织人员强行拆除，12月10日前完成。")
     assert told.decision == REJECTED and told.negative_matches[0].code == "N-ZF-001"
+
+
+def test_someone_elses_result_passed_on_or_an_act_already_done_is_not_asked_of_the_village(screener):
+    passed_on = [
+        ("供水设施清洗和水质抽检配合", "请各村4月20日前清洗蓄水池，县疾控来采样时带路到取水点；检测报告出来后由村里在公开栏张贴。"),
+        ("自建房安全隐患回头看", "请各村网格员逐幢查看经营性自建房有无开裂倾斜，11月15日前报镇村镇建设办；"
+                         "鉴定为C、D级的，村里督促房主停止经营使用。"),
+        ("自建房安全隐患回头看", "请各村对三层以上自建房逐幢查看，发现开裂的劝住户停用并上报，11月15日前完成；"
+                         "房屋安全等级鉴定由镇里委托的第三方机构上门做。"),
+        ("集体资产年度清查", "请各村12月20日前对集体所有的房屋、设备逐项清点登记，已报废、拆除的办理核销，新增的补登记。"),
+        ("夏收秸秆禁烧", "请各村每天安排人员到田头巡查，看到焚烧秸秆的先劝灭并拍照报镇农业农村办，罚款的事交给执法中队。6月25日前每天报送。"),
+    ]
+    for title, body in passed_on:
+        result = screen(screener, title, body)
+        assert result.decision == ACCEPTED and not any(n.source == "rule" for n in result.negative_matches), body
+    own = screen(screener, "农村供水水质检测", "请各村自行开展饮用水水质检测，出具检测报告，4月20日前报镇里。")
+    assert own.decision == REJECTED and own.negative_matches[0].code == "N-BM-003"
+
+
+def test_talking_it_over_and_reporting_back_is_a_concrete_requirement(screener):
+    result = screen(screener, "广场舞音响扰民",
+                    "请两个村本周内约舞队负责人坐下来谈一谈，商量把音量调低；谈不拢的报到镇平安办，处理结果7月10日前回复。")
+    assert "VAGUE" not in result.reason_codes and result.matter_code == "V-ST-008"
