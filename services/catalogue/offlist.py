@@ -27,9 +27,16 @@ _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|委托|由" + _NOT_VILLAGE + ")"
     r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
 # The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
+_AGENT_WORDS = r"(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
 _DELEGATED_AFTER = re.compile(
-    r"[^，。；]{0,12}由" + _NOT_VILLAGE + r"[^，。；]{0,8}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
-    r"[^，。；]{0,14}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担|开展|进行|上门|做)")
+    r"[^，。；]{0,20}由" + _NOT_VILLAGE + r"[^，。；]{0,8}" + _AGENT_WORDS
+    + r"[^，。；]{0,14}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担|开展|进行|上门|做)")
+# A condition naming the act, then who does it: "需要做房屋安全鉴定的，由镇里委托有资质的机构上门".
+_DELEGATED_NEXT = re.compile(r"[^，。；]{0,8}的，由" + _NOT_VILLAGE + r"[^，。；]{0,14}" + _AGENT_WORDS)
+# The act word naming an agency or its staff, not an act: "鉴定机构", "检测人员".
+_AGENCY_NOUN = re.compile(r"机构|中心|单位|公司|人员|专家")
+# "罚款这个事情不是你们村里的事".
+_NOT_VILLAGES_AFTER = re.compile(r"[^，。；]{0,8}不(是|归|属于)[^，。；]{0,8}村")
 # The act as the topic, someone else's: "罚款的事情执法队会处理", "罚款是执法队的事", "罚款的事交给执法中队".
 _AGENCY = r"(执法队|执法中队|执法大队|执法部门|职能部门|专业队|专业机构|派出所|公安|技术员)"
 _DELEGATED_TOPIC = re.compile(
@@ -150,14 +157,17 @@ def _vetoed(text: str, rule: OffListRule, m: re.Match, prefix: str) -> str | Non
     """Why the match is not the village's act: "negated", "observed" (looked for, reported, told
     about), "reported" (already done, being removed or quoted) or "agent" (someone else is to act);
     "assisted" when the village only assists; None when it is."""
-    if _STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)) or _VILLAGE_NOT.search(prefix):
+    if (_STAKE_NEGATED.search(prefix) or _NEGATED_INSIDE.search(m.group(0)) or _VILLAGE_NOT.search(prefix)
+            or _NOT_VILLAGES_AFTER.match(text, m.end())):
         return "negated"
+    if _AGENCY_NOUN.match(text, m.end()):
+        return "agent"
     if _OBSERVED_BEFORE.search(prefix) or _OBSERVED_AFTER.match(text, m.end()) or _TOLD.search(prefix):
         return "observed"
     if rule.agent != "village":
         return None
     if (_DELEGATED.search(prefix) or _DELEGATED_AFTER.match(text, m.end()) or _DELEGATED_TOPIC.match(text, m.end())
-            or _OTHER_AGENT.match(prefix)):
+            or _DELEGATED_NEXT.match(text, m.end()) or _OTHER_AGENT.match(prefix)):
         return "agent"
     if (_reported(text, prefix, m.start()) or _EDITING.search(prefix) or _ALREADY.search(prefix)
             or _RESULT_AFTER.match(text, m.end())
@@ -189,7 +199,8 @@ def apply_rules(text: str, rules: list[OffListRule], title_len: int = 0,
             where = _sentence_prefix(text, m.start()) if rule.object_scope == "sentence" else prefix
             if rule.object is not None and not (rule.object.search(where) or rule.object.search(after)):
                 continue
-            if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after))
+            if (rule.unless is not None and (rule.unless.search(prefix) or rule.unless.search(after)
+                                             or rule.unless.search(m.group(0)))
                     and not _VIOLATION.search(prefix + after)):
                 continue
             why = _vetoed(text, rule, m, prefix)

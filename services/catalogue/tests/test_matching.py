@@ -469,3 +469,20 @@ def test_talking_it_over_and_reporting_back_is_a_concrete_requirement(screener):
     result = screen(screener, "广场舞音响扰民",
                     "请两个村本周内约舞队负责人坐下来谈一谈，商量把音量调低；谈不拢的报到镇平安办，处理结果7月10日前回复。")
     assert "VAGUE" not in result.reason_codes and result.matter_code == "V-ST-008"
+
+
+def test_more_ways_of_saying_someone_else_acts(screener):
+    others = [
+        ("自建房安全隐患排查", "请各村网格员逐幢查看经营性自建房墙体有无开裂，发现问题的登记上报，11月15日前完成；"
+                       "需要做房屋安全鉴定的，由镇里委托有资质的鉴定机构上门，费用镇里出。"),
+        ("晚稻秸秆禁烧巡查", "请各村每天安排人员到田头巡查，看到点火烧秸秆的先劝灭，拍照报镇农业农村办；罚款这个事情不是你们村里的事。"
+                       "11月30日前每周报一次。"),
+        ("建筑垃圾偷倒排查", "请各村对偏僻路段、山塘边每周排查一次，发现新倒的建筑垃圾立即拍照定位报镇综合行政执法队；"
+                       "调查取证、找倒的人、责令清运和处罚全部由执法队负责。12月底前每周报送。"),
+        ("暑期反诈宣传", "请各村利用广播和村民群每周宣传两次反诈知识，国家反诈中心App由群众自愿安装，不统计安装数。8月31日前报平安办。"),
+    ]
+    for title, body in others:
+        result = screen(screener, title, body)
+        assert result.decision == ACCEPTED and not any(n.source == "rule" for n in result.negative_matches), title
+    counted = screen(screener, "反诈App推广", "请各村组织每户安装国家反诈中心App，8月31日前安装率达到90%，纳入年度考核。")
+    assert counted.decision == REJECTED and counted.negative_matches[0].code == "N-XS-001"
