@@ -486,3 +486,11 @@ def test_more_ways_of_saying_someone_else_acts(screener):
         assert result.decision == ACCEPTED and not any(n.source == "rule" for n in result.negative_matches), title
     counted = screen(screener, "反诈App推广", "请各村组织每户安装国家反诈中心App，8月31日前安装率达到90%，纳入年度考核。")
     assert counted.decision == REJECTED and counted.negative_matches[0].code == "N-XS-001"
+
+
+def test_a_quota_under_slogans_is_off_list_not_vague(screener):
+    quota = screen(screener, "关于进一步提升反诈App开通率的工作提示",
+                   "各村：县里通报我镇反诈App开通率排名靠后。请各村发动常住人员装好该App、开通来电预警，"
+                   "每个网格开通率不低于85%，截屏发网格群，镇里按开通率排名通报。")
+    assert quota.decision == REJECTED and quota.reason_codes == ["OFF_LIST"]
+    assert quota.negative_matches[0].code == "N-XS-001"
