@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import grpc
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_fixed
 
 from shared.auth import Principal
 from shared.errors import (DomainError, InvalidArgument, NotFound, PermissionDenied, Unavailable,
@@ -65,9 +66,18 @@ class Directory:
         return self._stub
 
     async def person(self, principal: Principal, person_id: str) -> directory_pb2.Person:
+        """A read, so one more try after a connection blip (UNAVAILABLE: a restarting pod, a channel in
+        reconnect backoff); a slow directory (DEADLINE_EXCEEDED) is not asked twice."""
         try:
-            return await self._client().GetPerson(directory_pb2.GetPersonRequest(id=person_id),
-                                                  timeout=self.timeout,
-                                                  metadata=call_metadata(token=principal.token))
+            async for attempt in AsyncRetrying(retry=retry_if_exception(_refused), stop=stop_after_attempt(2),
+                                               wait=wait_fixed(0.2), reraise=True):
+                with attempt:
+                    return await self._client().GetPerson(directory_pb2.GetPersonRequest(id=person_id),
+                                                          timeout=self.timeout,
+                                                          metadata=call_metadata(token=principal.token))
         except grpc.RpcError as error:
             raise _translate(error, "人员目录服务", "directory service") from None
+
+
+def _refused(error: BaseException) -> bool:
+    return isinstance(error, grpc.RpcError) and error.code() == grpc.StatusCode.UNAVAILABLE
