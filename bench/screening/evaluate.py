@@ -229,12 +229,9 @@ def report_lines(split: str, c: dict, d: dict) -> list[str]:
         f"| {rate(c['decision_ok'], c['total'])} | {prec} | {rate(d['tp'], d['tp'] + d['fn'])} |"]
 
 
-ROUNDS = (("original dev (d…)", "d"), ("round 1 (h0xx)", "h"), ("round 2 (r2xx)", "r2"),
-          ("round 3 (r3xx)", "r3"), ("round 4 (r4xx)", "r4"), ("round 5 (r5xx)", "r5"),
-          ("round 6 (r6xx)", "r6"), ("round 7 (r7xx)", "r7"),
-          ("round 8 (r8xx)", "r8"), ("round 9 (r9xx)", "r9"), ("round 10 (r10xx)", "r10"),
-          ("round 11 (r11xx)", "r11"),
-          ("round 12 (r12xx)", "r12"), ("test (t…)", "t"))
+LAST_ROUND = 12  # holdout round N has ids rN01…, and moves to dev once scored
+ROUNDS = (("original dev (d…)", "d"), ("round 1 (h0xx)", "h"),
+          *((f"round {n} (r{n}xx)", f"r{n}") for n in range(2, LAST_ROUND + 1)), ("test (t…)", "t"))
 
 
 # Candidate thresholds for the similarity route (lead of a negative-list entry over the best village item).

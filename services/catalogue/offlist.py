@@ -23,11 +23,11 @@ _NEGATED_INSIDE = re.compile(r"不(再|作为|纳入|计入|以)")
 # 委托 hands the act to an agency ("由村建办委托专业机构鉴定"); 村建办 (the town's village-building
 # office) is not the village ("由村" followed by 建办/镇).
 _NOT_VILLAGE = r"(?!(你|本|所在|各|该)?村(?!建|镇))"
+_AGENT_WORDS = r"(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
 _DELEGATED = re.compile(
     r"(报|上报|报告|报请|移交|交由|交给|提交|转报|转交|供|提请|委托|由" + _NOT_VILLAGE + ")"
-    r"[^，。；]{0,14}(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办|专业)")
+    r"[^，。；]{0,14}(" + _AGENT_WORDS + "|专业)")
 # The same, said after the act in its clause: "后续关停还是整改由镇里会同部门处理", "罚不罚由执法队定".
-_AGENT_WORDS = r"(执法|部门|镇|所|局|站|队|中心|公安|派出所|机构|政府|办)"
 _DELEGATED_AFTER = re.compile(
     r"[^，。；]{0,20}由" + _NOT_VILLAGE + r"[^，。；]{0,8}" + _AGENT_WORDS
     + r"[^，。；]{0,14}(处理|处置|负责|决定|定|实施|办理|依法|完成|承担|开展|进行|上门|做)")
